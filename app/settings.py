@@ -1,0 +1,52 @@
+"""Settings, read from the environment (and a `.env` file). The README's table lists each one."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="YM_", env_file=".env", extra="ignore")
+
+    # An external Neo4j: when NEO4J_URI is set, nothing is downloaded or started.
+    neo4j_uri: str | None = Field(default=None, validation_alias=AliasChoices("NEO4J_URI"))
+    neo4j_user: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_USER"))
+    neo4j_password: str | None = Field(
+        default=None, validation_alias=AliasChoices("NEO4J_PASSWORD")
+    )
+    neo4j_database: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE"))
+
+    # The project-managed Neo4j.
+    state_dir: Path = Path(".neo4j")
+    neo4j_port: int = 0  # 0: pick a free port on first start and keep it
+    neo4j_heap: str = "1g"
+    neo4j_pagecache: str = "512m"
+    neo4j_start_timeout: float = 180.0
+
+    # Every Cypher transaction is cut off after this many seconds.
+    query_timeout: float = 15.0
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    dev: bool = True  # GraphiQL at /graphql
+    log_level: str = "INFO"
+
+    jwt_secret: str | None = None  # None: a generated secret kept in the state folder
+    jwt_ttl_hours: int = 12
+
+    max_query_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 4000
+    max_page_size: int = 100
+
+    # Tower relay minutes per hop, by the level of the receiving group (issue 4 uses them).
+    relay_minutes: dict[str, float] = {"TOWN": 0.5, "COMMUNITY": 1.0, "GRID": 1.0}
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

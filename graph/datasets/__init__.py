@@ -1,0 +1,31 @@
+"""Datasets: deterministic generators of the whole graph model, loaded with UNWIND batches.
+
+`rencheng` reproduces the figures of the source report (DOMAIN.md); `mini` is a small district of
+the same shape for tests that build their own graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.driver import Database, Query
+
+Progress = Callable[[str, int, int], None]
+
+CLEAR = Query(
+    "clear_database",
+    "MATCH (n) WHERE NOT n:Migration "
+    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS",
+)
+
+
+async def clear_database(db: Database) -> None:
+    """Deletes every node but the migration records (tests and `load --fresh`)."""
+    await db.run_autocommit(CLEAR)
+
+
+async def load_dataset(
+    db: Database, name: str, scale: int = 1, progress: Progress | None = None
+) -> dict[str, int]:
+    """Writes the named dataset (idempotent: MERGE by id); returns what it wrote per label/type."""
+    raise NotImplementedError("graph/datasets is being written")

@@ -1,0 +1,118 @@
+"""The one door to Neo4j: named queries, managed transactions with a timeout, round-trip counting."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
+
+from app.settings import Settings
+from graph.server import Connection, LocalNeo4j
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Query:
+    """A named, parameterised Cypher statement. Every statement the app runs is one of these."""
+
+    name: str
+    text: str
+
+
+# Counts Cypher round trips of the current request (one per transaction function run).
+round_trips: ContextVar[list[int] | None] = ContextVar("round_trips", default=None)
+
+
+def _count_round_trip() -> None:
+    counter = round_trips.get()
+    if counter is not None:
+        counter[0] += 1
+
+
+async def run(tx: AsyncManagedTransaction, query: Query, params: dict[str, Any]) -> list[dict]:
+    result = await tx.run(query.text, params)
+    return await result.data()
+
+
+class Database:
+    """Wraps the async driver. Each call opens its own session: sessions are not shared by
+    concurrent coroutines (DataLoader batches run concurrently)."""
+
+    def __init__(self, driver: AsyncDriver, database: str, timeout: float) -> None:
+        self.driver = driver
+        self.database = database
+        self.timeout = timeout
+
+    async def read(self, query: Query, **params: Any) -> list[dict]:
+        return await self.read_tx(lambda tx: run(tx, query, params))
+
+    async def write(self, query: Query, **params: Any) -> list[dict]:
+        return await self.write_tx(lambda tx: run(tx, query, params))
+
+    async def read_tx(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
+        _count_round_trip()
+        async with self.driver.session(database=self.database) as session:
+            return await session.execute_read(self._with_timeout(work))
+
+    async def write_tx(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
+        """Runs `work` in one write transaction: everything it writes commits or nothing does."""
+        _count_round_trip()
+        async with self.driver.session(database=self.database) as session:
+            return await session.execute_write(self._with_timeout(work))
+
+    def _with_timeout(
+        self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]
+    ) -> Callable[[AsyncManagedTransaction], Awaitable[T]]:
+        @unit_of_work(timeout=self.timeout)
+        async def bounded(tx: AsyncManagedTransaction) -> T:
+            return await work(tx)
+
+        return bounded
+
+    async def run_autocommit(self, query: Query, **params: Any) -> list[dict]:
+        """For statements that manage their own transactions (CALL ... IN TRANSACTIONS)."""
+        _count_round_trip()
+        async with self.driver.session(database=self.database) as session:
+            result = await session.run(query.text, params)
+            return await result.data()
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+
+def local_server(settings: Settings, instance: str = "dev") -> LocalNeo4j:
+    return LocalNeo4j(
+        settings.state_dir,
+        instance=instance,
+        port=settings.neo4j_port,
+        heap=settings.neo4j_heap,
+        pagecache=settings.neo4j_pagecache,
+        start_timeout=settings.neo4j_start_timeout,
+    )
+
+
+def resolve_connection(settings: Settings, instance: str = "dev", start: bool = True) -> Connection:
+    """The external server NEO4J_URI names, or else the project's own (started when asked)."""
+    if settings.neo4j_uri:
+        return Connection(
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password or "",
+            settings.neo4j_database,
+        )
+    server = local_server(settings, instance)
+    return server.start() if start else server.connection()
+
+
+def open_database(connection: Connection, settings: Settings) -> Database:
+    driver = AsyncGraphDatabase.driver(
+        connection.uri,
+        auth=(connection.user, connection.password),
+        max_connection_pool_size=50,
+        notifications_min_severity="OFF",
+    )
+    return Database(driver, connection.database, settings.query_timeout)
