@@ -69,7 +69,10 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
         return await load_dataset(db, args.name, scale=args.scale, progress=progress)
 
     counts = _with_database(settings, work)
-    print(f"loaded {args.name} (scale {args.scale}): " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    print(
+        f"loaded {args.name} (scale {args.scale}): "
+        + ", ".join(f"{k} {v}" for k, v in counts.items())
+    )
     return 0
 
 

@@ -91,7 +91,9 @@ class LocalNeo4j:
 
     def connection(self) -> Connection:
         if not self.port_file.exists() or not self.password_file.exists():
-            raise Neo4jServerError("the local Neo4j was never started: run `youth-matrix neo4j start`")
+            raise Neo4jServerError(
+                "the local Neo4j was never started: run `youth-matrix neo4j start`"
+            )
         port = int(self.port_file.read_text())
         return Connection(f"bolt://127.0.0.1:{port}", "neo4j", self.password_file.read_text())
 
@@ -118,7 +120,9 @@ class LocalNeo4j:
             return
         mvn = shutil.which("mvn")
         if not mvn:
-            raise Neo4jServerError("Maven (mvn) is not installed: it fetches Neo4j from Maven Central")
+            raise Neo4jServerError(
+                "Maven (mvn) is not installed: it fetches Neo4j from Maven Central"
+            )
         pom = resources.files("graph") / "neo4j" / "pom.xml"
         if self.lib.exists():
             shutil.rmtree(self.lib)
@@ -194,7 +198,9 @@ class LocalNeo4j:
             capture_output=True, text=True, env=env,
         )  # fmt: skip
         if proc.returncode != 0:
-            raise Neo4jServerError(f"could not set Neo4j's initial password:\n{proc.stderr[-2000:]}")
+            raise Neo4jServerError(
+                f"could not set Neo4j's initial password:\n{proc.stderr[-2000:]}"
+            )
         self.password_file.write_text(password)
         self.password_file.chmod(0o600)
 

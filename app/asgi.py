@@ -1,0 +1,151 @@
+"""The ASGI app: GraphQL at /graphql (GraphiQL in development), health checks, request ids."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+from strawberry.asgi import GraphQL
+
+from app.auth import principal_from_header
+from app.logging import configure_logging, request_id
+from app.settings import Settings, get_settings
+from graph.datasets import load_dataset
+from graph.driver import Database, Query, open_database, resolve_connection
+from graph.migrations import migrate
+from graph.scope import PUBLIC, scope_for
+from resolvers.context import Context
+from schema import build_schema
+from schema.errors import ApiError
+
+log = logging.getLogger("youth_matrix.app")
+
+PING = Query("ping", "RETURN 1 AS ok")
+IS_EMPTY = Query("is_empty", "MATCH (o:Organization) RETURN count(o) = 0 AS empty")
+
+
+async def prepare_database(db: Database) -> None:
+    """Migrations, and the `rencheng` demo dataset when the database holds no organisation."""
+    applied = await migrate(db)
+    if applied:
+        log.info("applied migrations", extra={"versions": applied})
+    if (await db.read(IS_EMPTY))[0]["empty"]:
+        log.info("the database is empty: loading the rencheng demo dataset")
+        await load_dataset(db, "rencheng")
+
+
+class GraphQLApp(GraphQL[Context, None]):
+    def __init__(self, db: Database, settings: Settings) -> None:
+        super().__init__(
+            build_schema(settings),
+            graphql_ide="graphiql" if settings.dev else None,
+            allow_queries_via_get=False,
+        )
+        self.db = db
+        self.settings = settings
+
+    async def get_context(self, request: Request, response: Any) -> Context:  # type: ignore[override]
+        rid = request_id.get() or uuid.uuid4().hex
+        try:
+            principal = principal_from_header(self.settings, request.headers.get("authorization"))
+            scope = await scope_for(self.db, principal)
+        except ApiError as error:
+            context = Context.create(self.db, self.settings, None, PUBLIC, rid)
+            context.auth_error = error
+            return context
+        return Context.create(self.db, self.settings, principal, scope, rid)
+
+
+class RequestIdMiddleware:
+    """Gives each request an id (the caller's X-Request-ID, or a new one), echoes it, and logs
+    the request in one JSON line."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        rid = headers.get(b"x-request-id", b"").decode()[:64] or uuid.uuid4().hex
+        token = request_id.set(rid)
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_id(message: dict[str, Any]) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message.setdefault("headers", []).append((b"x-request-id", rid.encode()))
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            log.info(
+                "request",
+                extra={
+                    "method": scope.get("method"),
+                    "path": scope.get("path"),
+                    "status": status,
+                    "ms": round((time.perf_counter() - started) * 1000, 1),
+                },
+            )
+            request_id.reset(token)
+
+
+def create_app(db: Database | None = None, settings: Settings | None = None) -> Starlette:
+    """The app; tests pass their own database, `youth-matrix serve` lets it connect itself."""
+    settings = settings or get_settings()
+    configure_logging(settings.log_level)
+    holder: dict[str, Database] = {}
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if db is None:
+            holder["db"] = open_database(resolve_connection(settings, start=False), settings)
+        yield
+        if db is None:
+            await holder["db"].close()
+
+    def database() -> Database:
+        return db or holder["db"]
+
+    async def live(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def ready(request: Request) -> Response:
+        try:
+            await database().read(PING)
+        except Exception as exc:  # any failure means not ready; say which
+            return JSONResponse({"status": "unavailable", "neo4j": type(exc).__name__}, 503)
+        return JSONResponse({"status": "ok", "neo4j": "ok"})
+
+    class LazyGraphQL:
+        """Builds the GraphQL app once the database exists (after the lifespan started)."""
+
+        app: GraphQLApp | None = None
+
+        async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+            if self.app is None:
+                self.app = GraphQLApp(database(), settings)
+            await self.app(scope, receive, send)
+
+    routes = [
+        Route("/health/live", live),
+        Route("/health/ready", ready),
+        Mount("/graphql", LazyGraphQL()),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.add_middleware(RequestIdMiddleware)
+    return app

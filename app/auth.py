@@ -1,0 +1,80 @@
+"""Who is calling: bearer JWTs (HS256) naming an account, its role and the organisation it acts for."""
+
+from __future__ import annotations
+
+import enum
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import jwt
+
+from app.settings import Settings
+from schema.errors import Unauthenticated
+
+
+class Role(enum.Enum):
+    DISTRICT_ADMIN = "DISTRICT_ADMIN"
+    TOWN_ADMIN = "TOWN_ADMIN"
+    COMMUNITY_CADRE = "COMMUNITY_CADRE"
+    GRID_CADRE = "GRID_CADRE"
+    SOCIAL_ORG = "SOCIAL_ORG"
+    INSPECTOR = "INSPECTOR"
+
+    @property
+    def sees_personal_data(self) -> bool:
+        """Those who work with youth directly (the cadres of their grid and community, and the
+        social organisation an appeal was referred to) see personal fields unmasked."""
+        return self in (Role.GRID_CADRE, Role.COMMUNITY_CADRE, Role.SOCIAL_ORG)
+
+
+@dataclass(frozen=True)
+class Principal:
+    account: str
+    role: Role
+    org_id: str  # an Organization id, or a SocialOrganization id for SOCIAL_ORG
+
+
+def jwt_secret(settings: Settings) -> str:
+    """The configured secret, or one generated once and kept in the (git-ignored) state folder."""
+    if settings.jwt_secret:
+        return settings.jwt_secret
+    path = settings.state_dir / "jwt-secret"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(32))
+        path.chmod(0o600)
+    return path.read_text()
+
+
+def mint_token(settings: Settings, account: str, role: Role, org_id: str) -> str:
+    now = datetime.now(UTC)
+    claims = {
+        "sub": account,
+        "role": role.value,
+        "org": org_id,
+        "iat": now,
+        "exp": now + timedelta(hours=settings.jwt_ttl_hours),
+    }
+    return jwt.encode(claims, jwt_secret(settings), algorithm="HS256")
+
+
+def principal_from_header(settings: Settings, authorization: str | None) -> Principal | None:
+    """None without a token; UNAUTHENTICATED for a malformed, forged or expired one."""
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise Unauthenticated("the Authorization header must be 'Bearer <token>'")
+    try:
+        claims = jwt.decode(
+            token,
+            jwt_secret(settings),
+            algorithms=["HS256"],
+            options={"require": ["sub", "role", "org", "exp"]},
+        )
+        return Principal(claims["sub"], Role(claims["role"]), claims["org"])
+    except jwt.ExpiredSignatureError as exc:
+        raise Unauthenticated("the token has expired") from exc
+    except (jwt.InvalidTokenError, ValueError) as exc:
+        raise Unauthenticated("the token is not valid") from exc

@@ -1,0 +1,145 @@
+"""The one place that turns a caller's rights into a query scope.
+
+A caller acting for an organisation sees that organisation's subtree; a social organisation sees
+what was referred to it; the district centre sees everything. Every query that returns nodes
+applies `visible(label)` with the parameters of `Scope.params()`, so an id outside the scope
+behaves exactly like an id that does not exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from app.auth import Principal, Role
+from graph.driver import Database, Query
+from schema.errors import Forbidden
+
+# How a node of each label belongs to organisations: patterns from the node {v} to an
+# organisation (o). They define both the caller's scope and the `under` filters.
+OWNERS: dict[str, list[str]] = {
+    "Organization": ["SELF"],
+    "Grid": ["({v})-[:WITHIN|SERVED_BY]->(o)"],
+    "Youth": ["({v})-[:RESIDES_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o)"],
+    "Appeal": ["({v})-[:RAISED_BY]->(:Youth)-[:RESIDES_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o)"],
+    "Cadre": ["({v})-[:SERVES_IN]->(o)"],
+    "ChatGroup": ["({v})-[:OF]->(o)"],
+    "Position": ["({v})-[:HOSTED_BY]->(o)"],
+    "SocialOrganization": ["({v})-[:LINKED_WITH]->(o)"],
+    "SocialWorker": ["({v})-[:MEMBER_OF]->(:SocialOrganization)-[:LINKED_WITH]->(o)"],
+    "ServiceProject": ["({v})-[:RUN_BY]->(o)", "({v})<-[:PART_OF]-(:Activity)-[:ORGANIZED_BY]->(o)"],
+    "Activity": ["({v})-[:ORGANIZED_BY]->(o)"],
+    "Enterprise": ["({v})-[:LOCATED_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o)"],
+    "Visit": ["({v})-[:BY]->(:Cadre)-[:SERVES_IN]->(o)"],
+    "Fund": ["({v})-[:ALLOCATED_TO]->(o)", "({v})-[:ALLOCATED_TO]->(:ServiceProject)-[:RUN_BY]->(o)"],
+    "Training": ["({v})<-[:ATTENDED]-(:Cadre)-[:SERVES_IN]->(o)"],
+    "Campaign": ["({v})<-[:JOINED]-(o)"],
+    "Assessment": ["({v})-[:OF]->(o)", "({v})-[:OF]->(:Cadre)-[:SERVES_IN]->(o)"],
+    "Award": ["({v})-[:GRANTED_TO]->(o)", "({v})-[:GRANTED_TO]->(:Cadre)-[:SERVES_IN]->(o)"],
+    "Notice": ["({v})-[:ISSUED_BY]->(o)", "({v})-[:ACKNOWLEDGED_BY]->(o)"],
+}  # fmt: skip
+
+# Visibility beyond ownership: co-building partners of the subtree's branches, and for a social
+# organisation what was referred to it.
+EXTRA_VISIBILITY: dict[str, list[str]] = {
+    "Organization": [
+        "EXISTS {{ MATCH ({v})-[:CO_BUILDS]->(o:Organization) WHERE o.id IN $scopeOrgs }}"
+    ],
+    "SocialOrganization": ["{v}.id = $scopeSocialOrg"],
+    "SocialWorker": [
+        "EXISTS {{ MATCH ({v})-[:MEMBER_OF]->(:SocialOrganization {{id: $scopeSocialOrg}}) }}"
+    ],
+    "Appeal": [
+        "EXISTS {{ MATCH ({v})-[:REFERRED_TO]->(:SocialOrganization {{id: $scopeSocialOrg}}) }}"
+    ],
+    "Youth": [
+        "EXISTS {{ MATCH ({v})<-[:RAISED_BY]-(:Appeal)"
+        "-[:REFERRED_TO]->(:SocialOrganization {{id: $scopeSocialOrg}}) }}"
+    ],
+}
+
+
+def _owner_match(label: str, v: str, at_org: Callable[[str], str]) -> list[str]:
+    """One predicate per ownership pattern; `at_org(var)` constrains the organisation reached."""
+    parts = []
+    for pattern in OWNERS[label]:
+        if pattern == "SELF":
+            parts.append(at_org(v))
+        else:
+            path = pattern.format(v=v).replace("(o)", "(o:Organization)")
+            parts.append(f"EXISTS {{ MATCH {path} WHERE {at_org('o')} }}")
+    return parts
+
+
+def visible(label: str, v: str = "v") -> str:
+    """A predicate: node `v` (of `label`) lies within the caller's scope."""
+    parts = ["$scopeAll", *_owner_match(label, v, lambda o: f"{o}.id IN $scopeOrgs")]
+    parts += [extra.format(v=v) for extra in EXTRA_VISIBILITY.get(label, [])]
+    return "(" + " OR ".join(parts) + ")"
+
+
+def visible_any(labels: tuple[str, ...], v: str = "v") -> str:
+    """A predicate for a node that may carry any of `labels` (the ends of a union relation)."""
+    return "(" + " OR ".join(f"({v}:{label} AND {visible(label, v)})" for label in labels) + ")"
+
+
+def under(label: str, v: str, param: str) -> str:
+    """A predicate: node `v` belongs to the subtree of the organisation whose id is `$param`."""
+
+    def in_subtree(o: str) -> str:
+        return f"EXISTS {{ MATCH ({o})-[:UNDER*0..3]->(:Organization {{id: ${param}}}) }}"
+
+    return f"(${param} IS NULL OR " + " OR ".join(_owner_match(label, v, in_subtree)) + ")"
+
+
+@dataclass(frozen=True)
+class Scope:
+    everything: bool = False
+    root: str | None = None
+    orgs: tuple[str, ...] = ()
+    social_org: str | None = None
+    unmask: bool = False
+    account: str | None = None
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "scopeAll": self.everything,
+            "scopeRoot": self.root,
+            "scopeOrgs": list(self.orgs),
+            "scopeSocialOrg": self.social_org,
+        }
+
+
+PUBLIC = Scope()  # no token: public aggregates only
+
+SUBTREE = Query(
+    "scope_subtree",
+    """
+    MATCH (root:Organization {id: $org}) WHERE root.archivedAt IS NULL
+    OPTIONAL MATCH (d:Organization)-[:UNDER*1..3]->(root) WHERE d.archivedAt IS NULL
+    RETURN root:Center AS isCenter, collect(DISTINCT d.id) AS descendants
+    """,
+)
+SOCIAL_ORG = Query(
+    "scope_social_org",
+    "MATCH (s:SocialOrganization {id: $org}) WHERE s.archivedAt IS NULL RETURN s.id AS id",
+)
+
+
+async def scope_for(db: Database, principal: Principal | None) -> Scope:
+    if principal is None:
+        return PUBLIC
+    unmask = principal.role.sees_personal_data
+    if principal.role is Role.SOCIAL_ORG:
+        if not await db.read(SOCIAL_ORG, org=principal.org_id):
+            raise Forbidden(f"the token's social organisation {principal.org_id} does not exist")
+        return Scope(social_org=principal.org_id, unmask=unmask, account=principal.account)
+    rows = await db.read(SUBTREE, org=principal.org_id)
+    if not rows:
+        raise Forbidden(f"the token's organisation {principal.org_id} does not exist")
+    root = principal.org_id
+    if rows[0]["isCenter"]:
+        return Scope(everything=True, root=root, unmask=unmask, account=principal.account)
+    orgs = (root, *rows[0]["descendants"])
+    return Scope(root=root, orgs=orgs, unmask=unmask, account=principal.account)

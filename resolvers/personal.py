@@ -1,0 +1,30 @@
+"""Personal fields (DOMAIN.md): masked unless the caller's work needs them; each unmasked read
+is recorded and logged once per request."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from graph.personal import mask_id_number, mask_name, mask_phone
+from resolvers.context import Info
+
+MASKS: dict[str, Callable[[str], str]] = {
+    "name": mask_name,
+    "idNumber": mask_id_number,
+    "phone": mask_phone,
+    "address": lambda value: value[:6] + "****" if value else value,
+}
+
+
+def reveal(info: Info, key: str, personal: dict[str, Any], prop: str) -> Any:
+    value = personal.get(prop)
+    if value is None:
+        return None
+    ctx = info.context
+    if ctx.scope.unmask:
+        ctx.personal_reads.add((key, prop))
+        return value
+    if prop in MASKS:
+        return MASKS[prop](value)
+    return None  # e.g. difficulties: hidden entirely when masked

@@ -1,0 +1,179 @@
+"""The enumerations of the domain. The graph stores the English code; the API also gives the
+Chinese label (`label` here, `<field>Label` on the types, and each value's description)."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import strawberry
+
+
+class Labelled(enum.Enum):
+    """An enum whose members carry a Chinese label: `Member = ("CODE", "中文")`."""
+
+    def __new__(cls, code: str, label: str) -> Labelled:
+        member = object.__new__(cls)
+        member._value_ = code
+        member.label = label  # type: ignore[attr-defined]
+        return member
+
+    label: str
+
+
+def _graphql(cls: type[Labelled], description: str) -> Any:
+    values = "; ".join(f"{m.value} {m.label}" for m in cls)
+    return strawberry.enum(cls, description=f"{description} ({values})")
+
+
+class OrgKind(Labelled):
+    CENTER = ("Center", "青春格格服务管理中心")
+    TOWN_COMMITTEE = ("TownCommittee", "镇街网格团委")
+    COMMUNITY_BRANCH = ("CommunityBranch", "村社区网格团总支")
+    GRID_BRANCH = ("GridBranch", "网格团支部")
+    INDUSTRY_COMMITTEE = ("IndustryCommittee", "行业团工委")
+
+
+class Sector(Labelled):
+    TWO_NEW = ("TWO_NEW", "两新组织团工委")
+    COURIER = ("COURIER", "快递行业团工委")
+    ECOMMERCE = ("ECOMMERCE", "电商行业团工委")
+    BUSINESS_DISTRICT = ("BUSINESS_DISTRICT", "商圈团工委")
+
+
+class CadreSource(Labelled):
+    GRID_WORKER = ("GRID_WORKER", "网格员")
+    CIVIC_SECRETARY = ("CIVIC_SECRETARY", "民情书记")
+    VILLAGE_CADRE = ("VILLAGE_CADRE", "村(社区)干部")
+    POLICE = ("POLICE", "片警")
+    ENTERPRISE_STAFF = ("ENTERPRISE_STAFF", "企事业单位人员")
+
+
+class Post(Labelled):
+    SECRETARY = ("SECRETARY", "书记")
+    DEPUTY_SECRETARY = ("DEPUTY_SECRETARY", "副书记")
+    COMMITTEE_MEMBER = ("COMMITTEE_MEMBER", "委员")
+
+
+class Gender(Labelled):
+    MALE = ("MALE", "男")
+    FEMALE = ("FEMALE", "女")
+
+
+class TrainingTopic(Labelled):
+    GOVERNANCE = ("GOVERNANCE", "综合治理")
+    MEDIATION = ("MEDIATION", "居民调解")
+    EMERGENCY_RESCUE = ("EMERGENCY_RESCUE", "紧急救助")
+    PSYCHOLOGICAL = ("PSYCHOLOGICAL", "心理疏导")
+
+
+class PositionType(Labelled):
+    YOUTH_HOME = ("YOUTH_HOME", "青年之家")
+    RECEPTION_ROOM = ("RECEPTION_ROOM", "青年会客厅")
+    YOUTH_COMMUNITY = ("YOUTH_COMMUNITY", "青春社区")
+    YOUTH_STATION = ("YOUTH_STATION", "青年驿站")
+
+
+class ProjectBrand(Labelled):
+    SUMMER_CARE = ("SUMMER_CARE", "七彩暑托班")
+    TALENT_FESTIVAL = ("TALENT_FESTIVAL", "青年人才节")
+    YOUTH_CREDIT = ("YOUTH_CREDIT", "青少年信用+")
+    TUTORING = ("TUTORING", "助学支教")
+    RIGHTS_PROTECTION = ("RIGHTS_PROTECTION", "青少年权益保护")
+
+
+class Urgency(Labelled):
+    URGENT = ("URGENT", "紧急")
+    GENERAL = ("GENERAL", "一般")
+
+
+class AppealCategory(Labelled):
+    STUDY = ("STUDY", "学业")
+    EMPLOYMENT = ("EMPLOYMENT", "就业")
+    PSYCHOLOGICAL = ("PSYCHOLOGICAL", "心理")
+    LEGAL = ("LEGAL", "法律维权")
+    LIVING_HARDSHIP = ("LIVING_HARDSHIP", "生活困难")
+    CARE = ("CARE", "看护照料")
+    HEALTH = ("HEALTH", "医疗健康")
+    FAMILY = ("FAMILY", "家庭关系")
+
+
+class AppealStatus(Labelled):
+    OPEN = ("OPEN", "待处理")
+    MATCHED = ("MATCHED", "已转介")
+    IN_PROGRESS = ("IN_PROGRESS", "办理中")
+    RESOLVED = ("RESOLVED", "已解决")
+    CLOSED = ("CLOSED", "已办结")
+    REJECTED = ("REJECTED", "已驳回")
+
+
+class Difficulty(Labelled):
+    LEFT_BEHIND = ("LEFT_BEHIND", "留守")
+    SINGLE_PARENT = ("SINGLE_PARENT", "单亲")
+    DISABILITY = ("DISABILITY", "残疾")
+    LOW_INCOME = ("LOW_INCOME", "低保困难")
+    DROPOUT = ("DROPOUT", "辍学")
+    ORPHAN = ("ORPHAN", "孤儿")
+    UNEMPLOYED = ("UNEMPLOYED", "失业")
+
+
+class ServiceType(Labelled):
+    TUTORING = ("TUTORING", "助学辅导")
+    PSYCHOLOGICAL_COUNSELING = ("PSYCHOLOGICAL_COUNSELING", "心理辅导")
+    LEGAL_AID = ("LEGAL_AID", "法律援助")
+    EMPLOYMENT_SUPPORT = ("EMPLOYMENT_SUPPORT", "就业帮扶")
+    FINANCIAL_AID = ("FINANCIAL_AID", "困难救助")
+    CHILD_CARE = ("CHILD_CARE", "托管照护")
+    HEALTH_CARE = ("HEALTH_CARE", "医疗健康")
+    CULTURE_SPORTS = ("CULTURE_SPORTS", "文体活动")
+    VOLUNTEERING = ("VOLUNTEERING", "志愿服务")
+
+
+class Skill(Labelled):
+    TEACHING = ("TEACHING", "教学辅导")
+    COUNSELING = ("COUNSELING", "心理咨询")
+    LAW = ("LAW", "法律")
+    SOCIAL_WORK = ("SOCIAL_WORK", "社会工作")
+    MEDICINE = ("MEDICINE", "医疗护理")
+    CAREER_COACHING = ("CAREER_COACHING", "职业指导")
+    ARTS = ("ARTS", "文体艺术")
+    MEDIATION = ("MEDIATION", "调解")
+
+
+class VisitKind(Labelled):
+    NINTH_DAY = ("NINTH_DAY", "9号议事日")
+    ROUTINE = ("ROUTINE", "日常走访")
+
+
+class FundSource(Labelled):
+    DISTRICT_FINANCE = ("DISTRICT_FINANCE", "区财政")
+    TOWN_FINANCE = ("TOWN_FINANCE", "镇街财政")
+    SOCIAL_DONATION = ("SOCIAL_DONATION", "社会捐赠")
+
+
+class AwardTitle(Labelled):
+    MODEL_GRID_ORGANIZATION = ("示范网格团组织", "示范网格团组织")
+    BEST_GRID_CADRE = ("最美网格团干部", "最美网格团干部")
+
+
+GRAPHQL_ENUMS = {
+    OrgKind: "The kind (level) of an organisation",
+    Sector: "The sector of an industry league committee",
+    CadreSource: "Where a grid league cadre was drawn from",
+    Post: "A cadre's post in an organisation",
+    Gender: "Gender",
+    TrainingTopic: "The topic of a cadre training",
+    PositionType: "The type of an offline position (阵地)",
+    ProjectBrand: "The brand of a service project",
+    Urgency: "Urgency: urgent work reaches every grid within 3 minutes, general within 10",
+    AppealCategory: "What an appeal (诉求) is about",
+    AppealStatus: "Where an appeal is in its life",
+    Difficulty: "A difficulty of a youth in difficulty (困境青少年)",
+    ServiceType: "A service a social organisation offers",
+    Skill: "A skill of a social worker",
+    VisitKind: "The kind of a visit",
+    FundSource: "Where money came from",
+    AwardTitle: "An award's title",
+}
+for _cls, _description in GRAPHQL_ENUMS.items():
+    _graphql(_cls, _description)

@@ -1,0 +1,32 @@
+"""Notices sent down the tower."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+
+from schema import refs
+from schema.enums import Urgency
+from schema.fields import connection, label, one
+from schema.filters import OrganizationFilter
+from schema.mapping import node_type
+from schema.relay import Node
+
+
+@node_type("Notice")
+@strawberry.type(description="A notice issued by an organisation to its subtree.")
+class Notice(Node):
+    title: str
+    body: str | None
+    urgency: Urgency | None
+    issued_at: dt.datetime | None
+
+    urgency_label = label("urgency")
+    issued_by = one("Notice.issuedBy", refs.Organization)
+    acknowledgements = connection(
+        "Notice.acknowledgements",
+        refs.Organization,
+        OrganizationFilter,
+        "Organisations that acknowledged it (edge: at).",
+    )

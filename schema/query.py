@@ -1,0 +1,105 @@
+"""The root Query: nodes by global id, a list per entity of the model, the overview."""
+
+from __future__ import annotations
+
+import strawberry
+
+from app.auth import Role
+from resolvers.connections import node_by_global_id
+from resolvers.context import Info
+from resolvers.overview import overview
+from schema.appeal import Appeal
+from schema.assessment import Assessment, Award
+from schema.cadre import Cadre
+from schema.campaign import Campaign
+from schema.chat_group import ChatGroup
+from schema.enterprise import Enterprise
+from schema.errors import BadUserInput
+from schema.fields import listing
+from schema.filters import FILTERS
+from schema.fund import Fund
+from schema.grid import Grid
+from schema.notice import Notice
+from schema.organization import Organization
+from schema.overview import Overview
+from schema.position import Position
+from schema.project import Activity, ServiceProject
+from schema.relay import MAX_PAGE, Node
+from schema.social import SocialOrganization, SocialWorker
+from schema.training import Training
+from schema.visit import Visit
+from schema.youth import Youth
+
+strawberry.enum(Role, description="What an account may do and see")
+
+
+@strawberry.type(description="The caller, as its token names it.")
+class Viewer:
+    account: str
+    role: Role
+    organization_key: str = strawberry.field(description="The graph id it acts for.")
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="The object a global id names; null if none (or out of scope).")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        return await node_by_global_id(info, id)
+
+    @strawberry.field(description=f"Objects by global id, in order (at most {MAX_PAGE}).")
+    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+        if len(ids) > MAX_PAGE:
+            raise BadUserInput(f"at most {MAX_PAGE} ids", "ids")
+        return [await node_by_global_id(info, i, "ids") for i in ids]
+
+    @strawberry.field(description="Who is calling; null without a token.")
+    def viewer(self, info: Info) -> Viewer | None:
+        p = info.context.require_principal(public=True)
+        return Viewer(account=p.account, role=p.role, organization_key=p.org_id) if p else None
+
+    @strawberry.field(
+        description="Figures of the subtree of an organisation (default: the caller's, or the "
+        "district), optionally for one year. Public aggregates: no token needed."
+    )
+    async def overview(
+        self, info: Info, org_id: strawberry.ID | None = None, year: int | None = None
+    ) -> Overview:
+        return await overview(info, org_id, year)
+
+    organizations = listing(
+        "Organization", Organization, FILTERS["Organization"], "Organisations, by level."
+    )
+    grids = listing("Grid", Grid, FILTERS["Grid"], "Governance grids.")
+    cadres = listing("Cadre", Cadre, FILTERS["Cadre"], "Grid league cadres.")
+    trainings = listing("Training", Training, FILTERS["Training"], "Cadre trainings.")
+    chat_groups = listing("ChatGroup", ChatGroup, FILTERS["ChatGroup"], "WeChat tower groups.")
+    positions = listing("Position", Position, FILTERS["Position"], "Offline positions.")
+    social_organizations = listing(
+        "SocialOrganization",
+        SocialOrganization,
+        FILTERS["SocialOrganization"],
+        "Social organisations.",
+    )
+    social_workers = listing(
+        "SocialWorker", SocialWorker, FILTERS["SocialWorker"], "Social workers."
+    )
+    youth = listing("Youth", Youth, FILTERS["Youth"], "Youth on file.")
+    appeals = listing("Appeal", Appeal, FILTERS["Appeal"], "Appeals of youth.")
+    service_projects = listing(
+        "ServiceProject", ServiceProject, FILTERS["ServiceProject"], "Service projects."
+    )
+    activities = listing("Activity", Activity, FILTERS["Activity"], "Project activities.")
+    enterprises = listing("Enterprise", Enterprise, FILTERS["Enterprise"], "Enterprises.")
+    visits = listing("Visit", Visit, FILTERS["Visit"], "Cadres' visits.")
+    funds = listing("Fund", Fund, FILTERS["Fund"], "Funds.")
+    campaigns = listing("Campaign", Campaign, FILTERS["Campaign"], "Campaigns.")
+    assessments = listing("Assessment", Assessment, FILTERS["Assessment"], "Assessments.")
+    awards = listing("Award", Award, FILTERS["Award"], "Awards.")
+    notices = listing("Notice", Notice, FILTERS["Notice"], "Notices.")
+
+
+NODE_TYPES = [
+    Organization, Grid, Cadre, Training, ChatGroup, Position, SocialOrganization, SocialWorker,
+    Youth, Appeal, ServiceProject, Activity, Enterprise, Visit, Fund, Campaign, Assessment, Award,
+    Notice,
+]  # fmt: skip
