@@ -7,14 +7,20 @@ the graph); tests that write use `mini`, a small district loaded afresh for each
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
+import httpx
 import pytest
+from starlette.applications import Starlette
 
+from app.asgi import create_app
+from app.auth import Role, mint_token
 from app.settings import get_settings
 from graph.datasets import clear_database, load_dataset
 from graph.driver import Database, local_server, open_database, resolve_connection
 from graph.migrations import migrate
 from graph.server import Connection
+from schema.relay import to_global_id
 
 _loaded: dict[str, str | None] = {"dataset": None}
 
@@ -70,3 +76,70 @@ async def empty(db: Database) -> Database:
     await clear_database(db)
     _loaded["dataset"] = None
     return db
+
+
+# -- the API -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def app(db: Database) -> Starlette:
+    return create_app(db=db)
+
+
+@pytest.fixture
+async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http
+
+
+def token(role: str, org: str, account: str = "tester") -> str:
+    return mint_token(get_settings(), account=account, role=Role[role], org_id=org)
+
+
+class GraphQL:
+    """Posts GraphQL documents as a given caller; returns the decoded response."""
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self.http = http
+
+    async def __call__(
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        *,
+        as_: tuple[str, str] | None = None,
+        bearer: str | None = None,
+    ) -> dict[str, Any]:
+        headers = {}
+        if as_ is not None:
+            headers["Authorization"] = f"Bearer {token(*as_)}"
+        elif bearer is not None:
+            headers["Authorization"] = f"Bearer {bearer}"
+        response = await self.http.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+        )
+        assert response.status_code == 200, response.text
+        return response.json()
+
+
+@pytest.fixture
+def gql(client: httpx.AsyncClient) -> GraphQL:
+    return GraphQL(client)
+
+
+def gid(type_name: str, key: str) -> str:
+    return to_global_id(type_name, key)
+
+
+def data(result: dict[str, Any]) -> dict[str, Any]:
+    """The data of a response that must have no errors."""
+    assert not result.get("errors"), result.get("errors")
+    return result["data"]
+
+
+def error(result: dict[str, Any]) -> dict[str, Any]:
+    """The one error of a response that must have failed: its message and extensions."""
+    errors = result.get("errors")
+    assert errors, f"expected an error, got {result}"
+    return {"message": errors[0]["message"], **errors[0].get("extensions", {})}
