@@ -12,7 +12,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
@@ -144,7 +144,7 @@ def create_app(db: Database | None = None, settings: Settings | None = None) -> 
     routes = [
         Route("/health/live", live),
         Route("/health/ready", ready),
-        Mount("/graphql", LazyGraphQL()),
+        Route("/graphql", LazyGraphQL(), methods=["GET", "POST"]),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(RequestIdMiddleware)

@@ -1,4 +1,4 @@
-"""Who is calling: bearer JWTs (HS256) naming an account, its role and the organisation it acts for."""
+"""Who is calling: bearer JWTs (HS256) naming an account, its role and its organisation."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The `youth-matrix` command: the local Neo4j, migrations, datasets, tokens, the schema, the server."""
+"""The `youth-matrix` command: local Neo4j, migrations, datasets, tokens, schema, server."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The one door to Neo4j: named queries, managed transactions with a timeout, round-trip counting."""
+"""The one door to Neo4j: named queries, managed transactions with a timeout, round trips."""
 
 from __future__ import annotations
 

@@ -105,7 +105,8 @@ class LocalNeo4j:
             java = str(candidate) if candidate.exists() else java
         if not java:
             raise Neo4jServerError(
-                "no Java found: Neo4j 5.26 needs JDK 17 or 21 (install openjdk-17-jdk or set JAVA_HOME)"
+                "no Java found: Neo4j 5.26 needs JDK 17 or 21 "
+                "(install openjdk-17-jdk or set JAVA_HOME)"
             )
         out = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
         match = re.search(r'version "(\d+)', out)
@@ -139,7 +140,8 @@ class LocalNeo4j:
         if proc.returncode != 0:
             tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
             raise Neo4jServerError(
-                f"Maven could not fetch Neo4j {NEO4J_VERSION} (is Maven Central reachable?):\n{tail}"
+                f"Maven could not fetch Neo4j {NEO4J_VERSION} "
+                f"(is Maven Central reachable?):\n{tail}"
             )
         marker.touch()
 
@@ -147,7 +149,8 @@ class LocalNeo4j:
         if self.requested_port:
             if not _port_free(self.requested_port):
                 raise Neo4jServerError(
-                    f"port {self.requested_port} on 127.0.0.1 is taken: free it or set YM_NEO4J_PORT"
+                    f"port {self.requested_port} on 127.0.0.1 is taken: "
+                    "free it or set YM_NEO4J_PORT"
                 )
             return self.requested_port
         if self.port_file.exists():
@@ -164,7 +167,7 @@ class LocalNeo4j:
         (self.home / "conf" / "neo4j.conf").write_text(
             "\n".join(
                 [
-                    "# Written by graph/server.py at every start; edit the settings, not this file.",
+                    "# Written by graph/server.py at each start: change the settings instead.",
                     "server.default_listen_address=127.0.0.1",
                     f"server.bolt.listen_address=127.0.0.1:{port}",
                     "server.http.enabled=false",

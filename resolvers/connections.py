@@ -1,4 +1,4 @@
-"""Lists and relations as Relay connections, and nodes by global id: the resolvers every type uses."""
+"""Lists and relations as Relay connections, and nodes by global id: used by every type."""
 
 from __future__ import annotations
 

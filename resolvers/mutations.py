@@ -628,4 +628,3 @@ async def archive(info: Info, global_id: str) -> Any:
         return await w.archive(label, key_of(node))
 
     return await _write(info, work)
-

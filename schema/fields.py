@@ -49,6 +49,7 @@ def label(attr: str, many: bool = False) -> Any:
 
     def resolve(root: Any) -> str | None:
         value = getattr(root, attr)
+        value = value() if callable(value) else value  # a computed enum, e.g. Organization.kind
         return value.label if value is not None else None
 
     def resolve_many(root: Any) -> list[str]:

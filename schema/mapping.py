@@ -69,8 +69,8 @@ def _plan(cls: type) -> tuple[dict[str, tuple[str, Callable[[Any], Any]]], tuple
     hints = typing.get_type_hints(cls, include_extras=True)
     plan: dict[str, tuple[str, Callable[[Any], Any]]] = {}
     for f in dataclasses.fields(cls):
-        if f.name in ("labels", "personal"):
-            continue
+        if f.name in ("labels", "personal") or f.name not in hints:
+            continue  # kept aside, or a field with a resolver
         prop = "id" if f.name == "key" else _camel(f.name)
         plan[prop] = (f.name, _converter(hints[f.name]))
     return plan, tuple(getattr(cls, "PERSONAL", ()))

@@ -234,15 +234,11 @@ class UpdateActivityInput:
 @strawberry.type
 class Mutation:
     @strawberry.mutation
-    async def create_organization(
-        self, info: Info, input: CreateOrganizationInput
-    ) -> Organization:
+    async def create_organization(self, info: Info, input: CreateOrganizationInput) -> Organization:
         return await m.create_organization(info, input)
 
     @strawberry.mutation
-    async def update_organization(
-        self, info: Info, input: UpdateOrganizationInput
-    ) -> Organization:
+    async def update_organization(self, info: Info, input: UpdateOrganizationInput) -> Organization:
         return await m.update_organization(info, input)
 
     @strawberry.mutation
@@ -303,7 +299,9 @@ class Mutation:
         organization_id: ID,
         since: dt.date | None = None,
     ) -> SocialOrganization:
-        return await m.link_social_organization(info, social_organization_id, organization_id, since)
+        return await m.link_social_organization(
+            info, social_organization_id, organization_id, since
+        )
 
     @strawberry.mutation(description="Ends a linkage; the history keeps it with `until`.")
     async def unlink_social_organization(
@@ -318,11 +316,15 @@ class Mutation:
         )
 
     @strawberry.mutation
-    async def create_social_worker(self, info: Info, input: CreateSocialWorkerInput) -> SocialWorker:
+    async def create_social_worker(
+        self, info: Info, input: CreateSocialWorkerInput
+    ) -> SocialWorker:
         return await m.create_social_worker(info, input)
 
     @strawberry.mutation
-    async def update_social_worker(self, info: Info, input: UpdateSocialWorkerInput) -> SocialWorker:
+    async def update_social_worker(
+        self, info: Info, input: UpdateSocialWorkerInput
+    ) -> SocialWorker:
         return await m.update_social_worker(info, input)
 
     @strawberry.mutation

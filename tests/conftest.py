@@ -6,6 +6,7 @@ the graph); tests that write use `mini`, a small district loaded afresh for each
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -31,7 +32,7 @@ def neo4j_connection() -> Iterator[Connection]:
     if settings.neo4j_uri:
         yield resolve_connection(settings)
         return
-    server = local_server(settings, instance="test")
+    server = local_server(settings, instance=os.environ.get("YM_TEST_INSTANCE", "test"))
     started_here = not server.is_running()
     connection = server.start()
     yield connection

@@ -1,0 +1,182 @@
+"""Reads over the demo district: the overview's figures, lists, traversal, paging, round trips."""
+
+from __future__ import annotations
+
+from graph.driver import Database
+from tests.conftest import GraphQL, data, error, gid
+
+DISTRICT = ("DISTRICT_ADMIN", "RC")
+
+FIGURES = """
+{ overview(year: 2021) {
+    centers townCommittees communityBranches gridBranches cadres chatGroups
+    organizationsWithoutChatGroup socialOrganizations socialWorkers talentFestivalEvents
+    talentFestivalApplicants youthCreditActivities summerCareChildVisits funding
+    generalReachMinutes urgentReachMinutes grids gridsWithoutBranch
+} }
+"""
+
+
+async def test_the_district_overview_reproduces_the_report(
+    rencheng: Database, gql: GraphQL
+) -> None:
+    """Every figure of DOMAIN.md's table, counted from the graph, without a token (public)."""
+    figures = data(await gql(FIGURES))["overview"]
+    assert figures["centers"] == 1
+    assert figures["townCommittees"] == 15
+    assert figures["communityBranches"] == 109
+    assert figures["gridBranches"] == 1034
+    assert figures["cadres"] == 1188
+    assert figures["chatGroups"] == 1154
+    assert figures["organizationsWithoutChatGroup"] == 5
+    assert figures["socialOrganizations"] == 63
+    assert figures["socialWorkers"] >= 500
+    assert figures["talentFestivalEvents"] == 29
+    assert figures["talentFestivalApplicants"] >= 10_000
+    assert figures["youthCreditActivities"] >= 200
+    assert figures["summerCareChildVisits"] >= 26_000
+    assert figures["funding"] == 200_000
+    assert (figures["generalReachMinutes"], figures["urgentReachMinutes"]) == (10, 3)
+    assert figures["grids"] == 1034 + figures["gridsWithoutBranch"]
+
+
+async def test_a_town_overview_counts_only_its_subtree(rencheng: Database, gql: GraphQL) -> None:
+    district = data(await gql(FIGURES))["overview"]
+    town = data(
+        await gql(
+            "query($id: ID!) { overview(orgId: $id) { townCommittees communityBranches "
+            "gridBranches cadres } }",
+            {"id": gid("Organization", "RC-T01")},
+        )
+    )["overview"]
+    assert town["townCommittees"] == 1
+    assert 0 < town["communityBranches"] < district["communityBranches"]
+    assert 0 < town["gridBranches"] < district["gridBranches"]
+    # each organisation of the town has its secretary, the centre's is not counted
+    assert town["cadres"] >= 1 + town["communityBranches"] + town["gridBranches"]
+
+
+async def test_organizations_are_paged_in_a_stable_order(rencheng: Database, gql: GraphQL) -> None:
+    query = """query($after: String) {
+      organizations(first: 7, after: $after, filter: {kind: TOWN_COMMITTEE}) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { key name kindLabel level }
+      } }"""
+    first = data(await gql(query, as_=DISTRICT))["organizations"]
+    second = data(await gql(query, {"after": first["pageInfo"]["endCursor"]}, as_=DISTRICT))
+    third_page = second["organizations"]
+    assert first["totalCount"] == 15
+    assert first["pageInfo"]["hasNextPage"]
+    keys = [n["key"] for n in first["nodes"] + third_page["nodes"]]
+    assert keys == [f"RC-T{i:02d}" for i in range(1, 15)]
+    assert first["nodes"][0]["name"] == "古槐街道网格团委"
+    assert first["nodes"][0]["kindLabel"] == "镇街网格团委"
+    assert first["nodes"][0]["level"] == 1
+
+
+async def test_node_and_nodes_resolve_global_ids(rencheng: Database, gql: GraphQL) -> None:
+    town, center = gid("Organization", "RC-T01"), gid("Organization", "RC")
+    result = data(
+        await gql(
+            "query($a: ID!, $b: ID!) { node(id: $a) { id ... on Organization { name } } "
+            "nodes(ids: [$a, $b]) { ... on Organization { key } } }",
+            {"a": town, "b": center},
+            as_=DISTRICT,
+        )
+    )
+    assert result["node"] == {"id": town, "name": "古槐街道网格团委"}
+    assert result["nodes"] == [{"key": "RC-T01"}, {"key": "RC"}]
+
+
+async def test_traversal_from_a_town_down_and_up(rencheng: Database, gql: GraphQL) -> None:
+    query = """query($id: ID!) { node(id: $id) { ... on Organization {
+        parent { key }
+        children(first: 100) { totalCount nodes { key kindLabel } }
+        descendants(first: 1, filter: {kind: GRID_BRANCH}) { totalCount
+          nodes { ancestors { nodes { key } } grids { nodes { key servedBy { key } } }
+                  cadres { edges { post postLabel since node { name sourceLabel } } } } }
+        chatGroup { name level relaysTo(first: 100) { totalCount } }
+    } } }"""
+    org = data(await gql(query, {"id": gid("Organization", "RC-T01")}, as_=DISTRICT))["node"]
+    assert org["parent"] == {"key": "RC"}
+    kinds = {n["kindLabel"] for n in org["children"]["nodes"]}
+    assert kinds <= {"村社区网格团总支", "行业团工委"}
+    branch = org["descendants"]["nodes"][0]
+    ancestors = [n["key"] for n in branch["ancestors"]["nodes"]]
+    assert ancestors[0] == "RC" and ancestors[1] == "RC-T01" and len(ancestors) == 3
+    grid = branch["grids"]["nodes"][0]
+    assert grid["servedBy"]["key"] == branch_key(branch, ancestors)
+    post = branch["cadres"]["edges"][0]
+    assert post["post"] in ("SECRETARY", "DEPUTY_SECRETARY", "COMMITTEE_MEMBER")
+    assert post["postLabel"] in ("书记", "副书记", "委员")
+    assert post["node"]["sourceLabel"]
+    communities = sum(1 for n in org["children"]["nodes"] if n["kindLabel"] == "村社区网格团总支")
+    assert org["chatGroup"]["level"] == 1
+    assert org["chatGroup"]["relaysTo"]["totalCount"] == communities
+
+
+def branch_key(branch: dict, ancestors: list[str]) -> str:
+    """The grid's server is the branch itself (its grids are the ones it serves)."""
+    return branch["grids"]["nodes"][0]["servedBy"]["key"]
+
+
+async def test_lists_filter_by_subtree_status_and_dates(rencheng: Database, gql: GraphQL) -> None:
+    query = """query($town: ID!) {
+      all: appeals(first: 1) { totalCount }
+      town: appeals(first: 1, filter: {under: $town}) { totalCount }
+      open: appeals(first: 5, filter: {status: [OPEN]}) { totalCount nodes { statusLabel } }
+      h1: appeals(first: 1, filter: {createdFrom: "2021-01-01T00:00:00+08:00",
+                                     createdTo: "2021-06-30T23:59:59+08:00"}) { totalCount }
+      youth(first: 1, filter: {inDifficulty: true}) { totalCount }
+      positions(first: 1, filter: {type: YOUTH_HOME}) { totalCount nodes { typeLabel } }
+    }"""
+    result = data(await gql(query, {"town": gid("Organization", "RC-T01")}, as_=DISTRICT))
+    assert 0 < result["town"]["totalCount"] < result["all"]["totalCount"]
+    assert result["open"]["totalCount"] > 0
+    assert {n["statusLabel"] for n in result["open"]["nodes"]} == {"待处理"}
+    assert 0 < result["h1"]["totalCount"] < result["all"]["totalCount"]
+    assert result["youth"]["totalCount"] > 0
+    assert result["positions"]["nodes"][0]["typeLabel"] == "青年之家"
+
+
+async def test_name_search(rencheng: Database, gql: GraphQL) -> None:
+    result = data(
+        await gql(
+            '{ organizations(filter: {search: "古槐街道网格团委"}) { nodes { key } } }',
+            as_=DISTRICT,
+        )
+    )
+    assert result["organizations"]["nodes"] == [{"key": "RC-T01"}]
+
+
+NESTED = """query($n: Int!) {
+  organizations(first: $n, filter: {kind: GRID_BRANCH}) { edges { node {
+    name parent { name }
+    cadres(first: 5) { nodes { name phone } }
+    grids { nodes { name youth(first: 3) { totalCount nodes { name } } } }
+  } } } }"""
+
+
+async def test_round_trips_are_bounded_by_depth_not_rows(rencheng: Database, gql: GraphQL) -> None:
+    """One Cypher round trip per level of nesting, whether 5 or 60 branches are read."""
+    few = await gql(NESTED, {"n": 5}, as_=DISTRICT)
+    many = await gql(NESTED, {"n": 60}, as_=DISTRICT)
+    assert len(data(many)["organizations"]["edges"]) == 60
+    # list, parent, cadres, grids, youth
+    assert few["extensions"]["cypherRoundTrips"] == 5
+    assert many["extensions"]["cypherRoundTrips"] == 5
+
+
+async def test_first_is_capped(rencheng: Database, gql: GraphQL) -> None:
+    failed = error(await gql("{ grids(first: 101) { totalCount } }", as_=DISTRICT))
+    assert failed["code"] == "BAD_USER_INPUT"
+    assert failed["field"] == "first"
+
+
+async def test_a_bad_cursor_is_bad_input(rencheng: Database, gql: GraphQL) -> None:
+    failed = error(await gql('{ grids(after: "nonsense") { totalCount } }', as_=DISTRICT))
+    assert (failed["code"], failed["field"]) == ("BAD_USER_INPUT", "after")
+
+
+async def test_a_bad_global_id_is_bad_input(rencheng: Database, gql: GraphQL) -> None:
+    failed = error(await gql('{ node(id: "???") { id } }', as_=DISTRICT))
+    assert (failed["code"], failed["field"]) == ("BAD_USER_INPUT", "id")
