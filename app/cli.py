@@ -58,7 +58,7 @@ def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
-    from graph.datasets import load_dataset
+    from graph.datasets import clear_database, load_dataset
     from graph.migrations import migrate
 
     def progress(step: str, done: int, total: int) -> None:
@@ -66,6 +66,8 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
 
     async def work(db: Database) -> dict[str, int]:
         await migrate(db)
+        if args.fresh:
+            await clear_database(db)
         return await load_dataset(db, args.name, scale=args.scale, progress=progress)
 
     counts = _with_database(settings, work)
@@ -123,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     load = sub.add_parser("load", help="load a dataset (idempotent)")
     load.add_argument("name", choices=["rencheng", "mini"])
     load.add_argument("--scale", type=int, default=1, help="multiply the volumes (10: a city)")
+    load.add_argument("--fresh", action="store_true", help="delete everything first")
     load.set_defaults(func=cmd_load)
 
     token = sub.add_parser("token", help="mint a bearer token for local use")

@@ -46,6 +46,7 @@ class Database:
         self.driver = driver
         self.database = database
         self.timeout = timeout
+        self.generation = 0  # moves on with every committed write (graph/cache.py)
 
     async def read(self, query: Query, **params: Any) -> list[dict]:
         return await self.read_tx(lambda tx: run(tx, query, params))
@@ -62,7 +63,10 @@ class Database:
         """Runs `work` in one write transaction: everything it writes commits or nothing does."""
         _count_round_trip()
         async with self.driver.session(database=self.database) as session:
-            return await session.execute_write(self._with_timeout(work))
+            try:
+                return await session.execute_write(self._with_timeout(work))
+            finally:
+                self.generation += 1
 
     def _with_timeout(
         self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]
@@ -78,7 +82,9 @@ class Database:
         _count_round_trip()
         async with self.driver.session(database=self.database) as session:
             result = await session.run(query.text, params)
-            return await result.data()
+            rows = await result.data()
+        self.generation += 1
+        return rows
 
     async def close(self) -> None:
         await self.driver.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.driver import Query
-from graph.scope import OWNERS, under, visible, visible_any
+from graph.scope import OWNERS, in_scope, under, visible, visible_any
 
 NAME = "coalesce({v}.name, {v}.title, '')"
 SEARCH = f"toLower({NAME}) CONTAINS toLower($f_search)"
@@ -143,12 +143,35 @@ def _project(x: str) -> str:
 
 PAGE = "[x IN rows[$offset..($offset + $limit)] | {node: " + _project("x.v") + ", edge: x.e}]"
 
+# Top-level lists. For the whole district, count all matches but sort and read only the page
+# (in id order the unique-id index gives), so a first page costs little however long the list.
 LIST: dict[str, Query] = {
     label: Query(
         f"list_{label}",
         f"""
-        MATCH (v:{label})
-        WHERE {visible(label)} AND {_filters(label)}
+        CALL () {{
+            MATCH (v:{label}) WHERE $scopeAll AND {_filters(label)}
+            RETURN count(v) AS total
+        }}
+        CALL () {{
+            MATCH (v:{label}) WHERE $scopeAll AND {_filters(label)}
+            WITH v ORDER BY {ENTITIES[label].order.replace("{v}", "v")}
+            SKIP $offset LIMIT $limit
+            RETURN collect({_project("v")}) AS nodes
+        }}
+        RETURN total, [n IN nodes | {{node: n, edge: null}}] AS page
+        """,
+    )
+    for label in ENTITIES
+}
+
+# For a limited scope, start from the scope's organisations and walk out to the nodes.
+LIST_IN_SCOPE: dict[str, Query] = {
+    label: Query(
+        f"list_in_scope_{label}",
+        f"""
+        CALL () {{ {in_scope(label)} }}
+        WITH v WHERE {_filters(label)}
         WITH v, null AS e ORDER BY {ENTITIES[label].order.replace("{v}", "v")}
         WITH collect({{v: v, e: e}}) AS rows
         RETURN size(rows) AS total, {PAGE} AS page

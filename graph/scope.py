@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.auth import Principal, Role
+from graph.cache import Memo
 from graph.driver import Database, Query
 from schema.errors import Forbidden
 
@@ -46,24 +47,26 @@ OWNERS: dict[str, list[str]] = {
     "Notice": ["({v})-[:ISSUED_BY]->(o)", "({v})-[:ACKNOWLEDGED_BY]->(o)"],
 }  # fmt: skip
 
-# Visibility beyond ownership: co-building partners of the subtree's branches, and for a social
-# organisation what was referred to it.
-EXTRA_VISIBILITY: dict[str, list[str]] = {
-    "Organization": [
-        "EXISTS {{ MATCH ({v})-[:CO_BUILDS]->(o:Organization) WHERE o.id IN $scopeOrgs }}"
-    ],
-    "SocialOrganization": ["{v}.id = $scopeSocialOrg"],
-    "SocialWorker": [
-        "EXISTS {{ MATCH ({v})-[:MEMBER_OF]->(:SocialOrganization {{id: $scopeSocialOrg}}) }}"
-    ],
-    "Appeal": [
-        "EXISTS {{ MATCH ({v})-[:REFERRED_TO]->(:SocialOrganization {{id: $scopeSocialOrg}}) }}"
-    ],
-    "Youth": [
-        "EXISTS {{ MATCH ({v})<-[:RAISED_BY]-(:Appeal)"
-        "-[:REFERRED_TO]->(:SocialOrganization {{id: $scopeSocialOrg}}) }}"
-    ],
+# Visibility beyond ownership: the industry committees co-building with the subtree's branches.
+CO_BUILDERS: dict[str, list[str]] = {"Organization": ["({v})-[:CO_BUILDS]->(o)"]}
+
+# What a social organisation (s) sees: itself, its workers, the appeals referred to it and
+# the youth who raised them.
+REFERRED: dict[str, list[str]] = {
+    "SocialOrganization": ["SELF"],
+    "SocialWorker": ["({v})-[:MEMBER_OF]->(s)"],
+    "Appeal": ["({v})-[:REFERRED_TO]->(s)"],
+    "Youth": ["({v})<-[:RAISED_BY]-(:Appeal)-[:REFERRED_TO]->(s)"],
 }
+
+
+def _path(pattern: str, v: str, label: str | None = None) -> str:
+    node = f"({v}:{label})" if label else f"({v})"
+    return (
+        pattern.replace("({v})", node)
+        .replace("(o)", "(o:Organization)")
+        .replace("(s)", "(s:SocialOrganization)")
+    )
 
 
 def _owner_match(label: str, v: str, at_org: Callable[[str], str]) -> list[str]:
@@ -73,16 +76,44 @@ def _owner_match(label: str, v: str, at_org: Callable[[str], str]) -> list[str]:
         if pattern == "SELF":
             parts.append(at_org(v))
         else:
-            path = pattern.format(v=v).replace("(o)", "(o:Organization)")
-            parts.append(f"EXISTS {{ MATCH {path} WHERE {at_org('o')} }}")
+            parts.append(f"EXISTS {{ MATCH {_path(pattern, v)} WHERE {at_org('o')} }}")
     return parts
 
 
 def visible(label: str, v: str = "v") -> str:
     """A predicate: node `v` (of `label`) lies within the caller's scope."""
     parts = ["$scopeAll", *_owner_match(label, v, lambda o: f"{o}.id IN $scopeOrgs")]
-    parts += [extra.format(v=v) for extra in EXTRA_VISIBILITY.get(label, [])]
+    for pattern in CO_BUILDERS.get(label, []):
+        parts.append(f"EXISTS {{ MATCH {_path(pattern, v)} WHERE o.id IN $scopeOrgs }}")
+    for pattern in REFERRED.get(label, []):
+        if pattern == "SELF":
+            parts.append(f"{v}.id = $scopeSocialOrg")
+        else:
+            parts.append(f"EXISTS {{ MATCH {_path(pattern, v)} WHERE s.id = $scopeSocialOrg }}")
     return "(" + " OR ".join(parts) + ")"
+
+
+def in_scope(label: str, v: str = "v") -> str:
+    """A subquery body returning the `label` nodes `v` of a limited scope, found from the scope's
+    organisations (or social organisation) outwards: cheaper than testing every node."""
+    branches = []
+    for pattern in OWNERS[label] + CO_BUILDERS.get(label, []):
+        if pattern == "SELF":
+            branches.append(f"MATCH ({v}:{label}) WHERE {v}.id IN $scopeOrgs RETURN {v}")
+        else:
+            branches.append(
+                "UNWIND $scopeOrgs AS scopeOrg MATCH (o:Organization {id: scopeOrg}) "
+                f"MATCH {_path(pattern, v, label)} RETURN {v}"
+            )
+    for pattern in REFERRED.get(label, []):
+        if pattern == "SELF":
+            branches.append(f"MATCH ({v}:{label} {{id: $scopeSocialOrg}}) RETURN {v}")
+        else:
+            branches.append(
+                "MATCH (s:SocialOrganization {id: $scopeSocialOrg}) "
+                f"MATCH {_path(pattern, v, label)} RETURN {v}"
+            )
+    return " UNION ".join(branches)
 
 
 def visible_any(labels: tuple[str, ...], v: str = "v") -> str:
@@ -123,8 +154,11 @@ SUBTREE = Query(
     "scope_subtree",
     """
     MATCH (root:Organization {id: $org}) WHERE root.archivedAt IS NULL
-    OPTIONAL MATCH (d:Organization)-[:UNDER*1..3]->(root) WHERE d.archivedAt IS NULL
-    RETURN root:Center AS isCenter, collect(DISTINCT d.id) AS descendants
+    RETURN root:Center AS isCenter,
+           CASE WHEN root:Center THEN [] ELSE COLLECT {
+               MATCH (d:Organization)-[:UNDER*1..3]->(root) WHERE d.archivedAt IS NULL
+               RETURN DISTINCT d.id
+           } END AS descendants
     """,
 )
 SOCIAL_ORG = Query(
@@ -133,9 +167,16 @@ SOCIAL_ORG = Query(
 )
 
 
+_memo = Memo(ttl=30)
+
+
 async def scope_for(db: Database, principal: Principal | None) -> Scope:
     if principal is None:
         return PUBLIC
+    return await _memo.get(db, principal, lambda: _scope_for(db, principal))
+
+
+async def _scope_for(db: Database, principal: Principal) -> Scope:
     unmask = principal.role.sees_personal_data
     if principal.role is Role.SOCIAL_ORG:
         if not await db.read(SOCIAL_ORG, org=principal.org_id):

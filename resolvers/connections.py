@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from graph.entities import LIST, RELATIONS, filter_names
+from graph.entities import LIST, LIST_IN_SCOPE, RELATIONS, filter_names
 from resolvers.context import Info
 from resolvers.loaders import freeze
 from schema.errors import BadUserInput, Forbidden
@@ -60,7 +60,7 @@ async def list_connection(
     if label == "Youth" and getattr(given, "search", None) and not ctx.scope.unmask:
         raise Forbidden("searching youth by name needs a role that sees names", "filter.search")
     rows = await ctx.db.read(
-        LIST[label],
+        LIST[label] if ctx.scope.everything else LIST_IN_SCOPE[label],
         offset=offset,
         limit=limit,
         **filter_params(label, given),

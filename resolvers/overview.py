@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graph.cache import Memo
 from graph.overview import OVERVIEW
 from resolvers.connections import graph_id
 from resolvers.context import Info
@@ -14,13 +15,17 @@ GENERAL_REACH_MINUTES = 10
 URGENT_REACH_MINUTES = 3
 
 
+# Dashboards ask for the same public figures again and again; see graph/cache.py.
+_memo = Memo(ttl=30)
+
+
 async def overview(info: Info, org_id: str | None, year: int | None) -> Overview:
     ctx = info.context
     ctx.require_principal(public=True)
     org = graph_id(org_id, "Organization", "orgId") if org_id else None
     if org is None:
         org = ctx.principal.org_id if ctx.principal and not ctx.scope.social_org else None
-    rows = await ctx.db.read(OVERVIEW, org=org, year=year)
+    rows = await _memo.get(ctx.db, (org, year), lambda: ctx.db.read(OVERVIEW, org=org, year=year))
     if not rows:
         raise NotFound(f"no organisation {org_id}", "orgId")
     row = dict(rows[0])

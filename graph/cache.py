@@ -1,0 +1,38 @@
+"""A short-lived memo for reads that are costly and asked for often (the district overview, a
+caller's scope). An entry lives `ttl` seconds, and dies at once when this process writes to the
+graph (Database.generation moves on); writers elsewhere are seen within `ttl`."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable, Hashable
+from dataclasses import dataclass
+from typing import Any
+
+from graph.driver import Database
+
+
+@dataclass
+class _Entry:
+    value: Any
+    generation: int
+    at: float
+
+
+class Memo:
+    def __init__(self, ttl: float, size: int = 2048) -> None:
+        self.ttl = ttl
+        self.size = size
+        self.entries: dict[Hashable, _Entry] = {}
+
+    async def get(self, db: Database, key: Hashable, compute: Callable[[], Awaitable[Any]]) -> Any:
+        now = time.monotonic()
+        entry = self.entries.get(key)
+        if entry and entry.generation == db.generation and now - entry.at < self.ttl:
+            return entry.value
+        generation = db.generation  # taken before the read: a write meanwhile voids the entry
+        value = await compute()
+        if len(self.entries) >= self.size:
+            self.entries.clear()  # crude, but bounded; the memo refills from hits
+        self.entries[key] = _Entry(value, generation, now)
+        return value
