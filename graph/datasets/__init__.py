@@ -6,16 +6,15 @@ the same shape for tests that build their own graph.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from graph.datasets.loader import Progress, write_dataset
+from graph.datasets.rencheng import generate
 from graph.driver import Database, Query
 
-Progress = Callable[[str, int, int], None]
+__all__ = ["Progress", "clear_database", "generate", "load_dataset"]
 
 CLEAR = Query(
     "clear_database",
-    "MATCH (n) WHERE NOT n:Migration "
-    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS",
+    "MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS",
 )
 
 
@@ -27,5 +26,8 @@ async def clear_database(db: Database) -> None:
 async def load_dataset(
     db: Database, name: str, scale: int = 1, progress: Progress | None = None
 ) -> dict[str, int]:
-    """Writes the named dataset (idempotent: MERGE by id); returns what it wrote per label/type."""
-    raise NotImplementedError("graph/datasets is being written")
+    """Writes the named dataset (idempotent: MERGE by id); returns what it wrote per label/type.
+
+    Run the migrations first: MERGE relies on the unique-id constraints for its speed."""
+    dataset = generate(name, scale)
+    return await write_dataset(db, dataset, progress)
