@@ -1,4 +1,4 @@
-"""The GraphQL schema."""
+"""The GraphQL schema: the core Query and Mutation, merged with those of each feature module."""
 
 from __future__ import annotations
 
@@ -6,19 +6,26 @@ from functools import partial
 
 import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.tools import merge_types
 
 from app.settings import Settings, get_settings
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
+    from schema import mutation, query
+
+    # A feature adds its own `Query`/`Mutation` classes in its module and lists them here.
+    queries: tuple[type, ...] = (query.Query,)
+    mutations: tuple[type, ...] = (mutation.Mutation,)
+    subscriptions: tuple[type, ...] = ()
+
     from schema.extensions import ErrorVocabulary, RequestAccounting
-    from schema.mutation import Mutation
-    from schema.query import NODE_TYPES, Query
 
     return strawberry.Schema(
-        query=Query,
-        mutation=Mutation,
-        types=NODE_TYPES,
+        query=merge_types("Query", queries),
+        mutation=merge_types("Mutation", mutations),
+        subscription=merge_types("Subscription", subscriptions) if subscriptions else None,
+        types=query.NODE_TYPES,
         # Classes or factories, never instances: extensions keep per-request state.
         extensions=[
             partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
