@@ -6,6 +6,7 @@ import re
 
 import jwt
 
+from app.auth import jwt_secret
 from app.settings import get_settings
 from graph.driver import Database
 from tests.conftest import GraphQL, data, error, gid
@@ -126,20 +127,13 @@ async def test_without_a_token_only_public_aggregates(rencheng: Database, gql: G
 
 
 async def test_a_bad_or_expired_token_is_unauthenticated(rencheng: Database, gql: GraphQL) -> None:
-    forged = jwt.encode({"sub": "x", "role": "DISTRICT_ADMIN", "org": "RC", "exp": 4102444800},
-                        "not-the-secret", algorithm="HS256")  # fmt: skip
-    expired = jwt.encode({"sub": "x", "role": "DISTRICT_ADMIN", "org": "RC", "exp": 1},
-                         get_settings().jwt_secret or _secret(), algorithm="HS256")  # fmt: skip
+    claims = {"sub": "x", "role": "DISTRICT_ADMIN", "org": "RC"}
+    forged = jwt.encode({**claims, "exp": 4102444800}, "x" * 32, algorithm="HS256")
+    expired = jwt.encode({**claims, "exp": 1}, jwt_secret(get_settings()), algorithm="HS256")
     for bearer in (forged, expired, "garbage"):
         failed = error(await gql("{ overview { centers } }", bearer=bearer))
         assert failed["code"] == "UNAUTHENTICATED"
     assert "expired" in error(await gql("{ youth { totalCount } }", bearer=expired))["message"]
-
-
-def _secret() -> str:
-    from app.auth import jwt_secret
-
-    return jwt_secret(get_settings())
 
 
 async def test_a_token_for_an_unknown_organisation_is_forbidden(
