@@ -12,10 +12,10 @@ from app.settings import Settings, get_settings
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
-    from schema import mutation, query
+    from schema import exploration, mutation, query
 
     # A feature adds its own `Query`/`Mutation` classes in its module and lists them here.
-    queries: tuple[type, ...] = (query.Query,)
+    queries: tuple[type, ...] = (query.Query, exploration.Query)
     mutations: tuple[type, ...] = (mutation.Mutation,)
     subscriptions: tuple[type, ...] = ()
 

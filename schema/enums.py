@@ -177,3 +177,71 @@ GRAPHQL_ENUMS = {
 }
 for _cls, _description in GRAPHQL_ENUMS.items():
     _graphql(_cls, _description)
+
+
+class RelationshipType(Labelled):
+    UNDER = ("UNDER", "隶属")
+    WITHIN = ("WITHIN", "所在社区")
+    SERVED_BY = ("SERVED_BY", "服务支部")
+    CO_BUILDS = ("CO_BUILDS", "联建共建")
+    SERVES_IN = ("SERVES_IN", "任职")
+    ATTENDED = ("ATTENDED", "参加培训")
+    OF = ("OF", "属于")
+    RELAYS_TO = ("RELAYS_TO", "转发至")
+    ADMINISTERS = ("ADMINISTERS", "管理员")
+    INSTRUCTS = ("INSTRUCTS", "指导员")
+    HOSTED_BY = ("HOSTED_BY", "承办")
+    LOCATED_IN = ("LOCATED_IN", "位于")
+    LINKED_WITH = ("LINKED_WITH", "建立联系")
+    MEMBER_OF = ("MEMBER_OF", "成员")
+    RESIDES_IN = ("RESIDES_IN", "居住")
+    RAISED_BY = ("RAISED_BY", "提出人")
+    COLLECTED_BY = ("COLLECTED_BY", "收集人")
+    REFERRED_TO = ("REFERRED_TO", "转介至")
+    RUN_BY = ("RUN_BY", "运营方")
+    PART_OF = ("PART_OF", "所属项目")
+    ORGANIZED_BY = ("ORGANIZED_BY", "组织方")
+    HELD_AT = ("HELD_AT", "举办地")
+    PARTNERED_WITH = ("PARTNERED_WITH", "合作方")
+    BY = ("BY", "走访人")
+    TO = ("TO", "走访对象")
+    PRODUCED = ("PRODUCED", "产生诉求")
+    ALLOCATED_TO = ("ALLOCATED_TO", "拨付")
+    JOINED = ("JOINED", "参与")
+    GRANTED_TO = ("GRANTED_TO", "授予")
+    ISSUED_BY = ("ISSUED_BY", "发布方")
+    ACKNOWLEDGED_BY = ("ACKNOWLEDGED_BY", "签收")
+
+
+class NodeLabel(Labelled):
+    ORGANIZATION = ("Organization", "团组织")
+    CENTER = ("Center", "青春格格服务管理中心")
+    TOWN_COMMITTEE = ("TownCommittee", "镇街网格团委")
+    COMMUNITY_BRANCH = ("CommunityBranch", "村社区网格团总支")
+    GRID_BRANCH = ("GridBranch", "网格团支部")
+    INDUSTRY_COMMITTEE = ("IndustryCommittee", "行业团工委")
+    GRID = ("Grid", "网格")
+    CADRE = ("Cadre", "网格团干部")
+    TRAINING = ("Training", "培训")
+    CHAT_GROUP = ("ChatGroup", "微信群")
+    POSITION = ("Position", "阵地")
+    SOCIAL_ORGANIZATION = ("SocialOrganization", "社会组织")
+    SOCIAL_WORKER = ("SocialWorker", "社会化工作者")
+    YOUTH = ("Youth", "青少年")
+    APPEAL = ("Appeal", "诉求")
+    SERVICE_PROJECT = ("ServiceProject", "服务项目")
+    ACTIVITY = ("Activity", "活动")
+    ENTERPRISE = ("Enterprise", "企业")
+    VISIT = ("Visit", "走访")
+    FUND = ("Fund", "经费")
+    CAMPAIGN = ("Campaign", "专项行动")
+    ASSESSMENT = ("Assessment", "考核")
+    AWARD = ("Award", "荣誉")
+    NOTICE = ("Notice", "通知")
+
+
+for _cls, _description in {
+    RelationshipType: "A relationship type of the graph",
+    NodeLabel: "A node label of the graph",
+}.items():
+    _graphql(_cls, _description)

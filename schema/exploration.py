@@ -1,0 +1,43 @@
+"""Relationship exploration: neighbourhoods and connecting paths as nodes and edges to draw."""
+
+from __future__ import annotations
+
+import strawberry
+
+from resolvers import exploration
+from resolvers.context import Info
+from schema.enums import NodeLabel, RelationshipType
+from schema.graph_view import GraphView
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(
+        description="The nodes within `depth` hops (≤ 3) of a node, over the given relationship "
+        "types and labels (all if omitted), within your scope, nearest first."
+    )
+    async def neighborhood(
+        self,
+        info: Info,
+        id: strawberry.ID,
+        depth: int = 1,
+        relationship_types: list[RelationshipType] | None = None,
+        labels: list[NodeLabel] | None = None,
+        limit: int = 100,
+    ) -> GraphView:
+        return await exploration.neighborhood(info, id, depth, relationship_types, labels, limit)
+
+    @strawberry.field(
+        description="How two nodes are connected: the shortest paths (up to `limit`) of at most "
+        "`maxLength` (≤ 6) hops, through nodes within your scope only."
+    )
+    async def paths(
+        self,
+        info: Info,
+        from_id: strawberry.ID,
+        to_id: strawberry.ID,
+        max_length: int = 4,
+        relationship_types: list[RelationshipType] | None = None,
+        limit: int = 10,
+    ) -> GraphView:
+        return await exploration.paths(info, from_id, to_id, max_length, relationship_types, limit)
