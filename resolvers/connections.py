@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from graph.entities import LIST, LIST_IN_SCOPE, RELATIONS, filter_names
+from graph.entities import BY_IDS, LIST, LIST_IN_SCOPE, RELATIONS, filter_names
 from resolvers.context import Info
 from resolvers.loaders import freeze
 from schema.errors import BadUserInput, Forbidden
@@ -99,3 +99,9 @@ async def node_by_global_id(info: Info, value: str, field: str = "id") -> Any:
         raise BadUserInput(f"'{value}' is not an id of this API", field=field)
     record = await info.context.loaders.nodes.load((type_name, key))
     return to_object(record) if record else None
+
+
+async def organization_visible(info: Info, key: str) -> bool:
+    """Whether the caller may see the organisation with this graph id."""
+    ctx = info.context
+    return bool(await ctx.db.read(BY_IDS["Organization"], ids=[key], **ctx.scope.params()))

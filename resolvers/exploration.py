@@ -203,9 +203,9 @@ def _trails(
 
 
 def _view(info: Info, walk: _Walk, chosen: list[Any]) -> GraphView:
-    ids = {eid: _global_id(node) for eid, node in walk.nodes.items()}
+    ids = {eid: node_id(node) for eid, node in walk.nodes.items()}
     nodes = sorted(
-        (_node(info, ids[eid], node) for eid, node in walk.nodes.items()),
+        (graph_node(info, node, node["distance"]) for node in walk.nodes.values()),
         key=lambda n: (n.distance, n.label, n.key),
     )
     edges = sorted(
@@ -232,11 +232,13 @@ def _view(info: Info, walk: _Walk, chosen: list[Any]) -> GraphView:
     return GraphView(nodes=nodes, edges=edges, paths=found, truncated=walk.truncated)
 
 
-def _global_id(node: dict[str, Any]) -> str:
+def node_id(node: dict[str, Any]) -> str:
+    """The global id of a node given as {key, labels}."""
     return to_global_id(primary_label(node["labels"]), node["key"])
 
 
-def _node(info: Info, global_id: str, node: dict[str, Any]) -> GraphNode:
+def graph_node(info: Info, node: dict[str, Any], distance: int) -> GraphNode:
+    """A node to draw from {key, labels, name}; a youth's name masked as everywhere."""
     labels = node["labels"]
     specific = next((label for label in labels if label != "Organization"), labels[0])
     name = node["name"] or ""
@@ -246,10 +248,10 @@ def _node(info: Info, global_id: str, node: dict[str, Any]) -> GraphNode:
         else:
             name = mask_name(name)
     return GraphNode(
-        id=global_id,
+        id=node_id(node),
         key=node["key"],
         label=specific,
         label_name=LABEL_NAMES.get(specific, specific),
         name=name,
-        distance=max(node["distance"], 0),
+        distance=max(distance, 0),
     )

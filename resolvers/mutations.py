@@ -45,12 +45,12 @@ LEVELS = {OrgKind.TOWN_COMMITTEE: 1, OrgKind.COMMUNITY_BRANCH: 2, OrgKind.GRID_B
 Work = Callable[[Writer], Awaitable[dict[str, Any]]]
 
 
-async def _write(info: Info, work: Work) -> Any:
-    """Runs `work` in one write transaction for a caller allowed to write; returns its node."""
+async def write(info: Info, work: Work, roles: tuple[Role, ...] = WRITERS) -> Any:
+    """Runs `work` in one write transaction for a caller whose role may; returns its node."""
     ctx = info.context
     principal = ctx.require_principal()
     assert principal is not None
-    if principal.role not in WRITERS:
+    if principal.role not in roles:
         raise Forbidden(f"the role {principal.role.value} may not change the graph")
 
     async def transaction(tx: AsyncManagedTransaction) -> dict[str, Any]:
@@ -99,7 +99,7 @@ async def create_organization(info: Info, data: Any) -> Any:
         await w.link(("Organization", key_of(node)), "UNDER", ("Organization", key_of(parent)))
         return node
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 async def update_organization(info: Info, data: Any) -> Any:
@@ -128,7 +128,7 @@ async def update_organization(info: Info, data: Any) -> Any:
             await w.link(("Organization", key_of(org)), "UNDER", ("Organization", key_of(parent)))
         return await w.update("Organization", key_of(org), props)
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 # -- grids -----------------------------------------------------------------------------------
@@ -162,7 +162,7 @@ async def create_grid(info: Info, data: Any) -> Any:
             await _serve_grid(w, key_of(grid), key_of(community), data.branch_id)
         return grid
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 async def update_grid(info: Info, data: Any) -> Any:
@@ -180,7 +180,7 @@ async def update_grid(info: Info, data: Any) -> Any:
             await _serve_grid(w, key_of(grid), rows[0]["community"], data.branch_id)
         return await w.update("Grid", key_of(grid), props)
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 # -- cadres and posts ------------------------------------------------------------------------
@@ -215,7 +215,7 @@ async def create_cadre(info: Info, data: Any) -> Any:
         await _start_post(w, key_of(cadre), data.organization_id, data.post, data.since)
         return cadre
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 async def update_cadre(info: Info, data: Any) -> Any:
@@ -225,7 +225,7 @@ async def update_cadre(info: Info, data: Any) -> Any:
         cadre = await w.lookup("Cadre", data.id, "id")
         return await w.update("Cadre", key_of(cadre), props)
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 async def assign_post(info: Info, data: Any) -> Any:
@@ -234,7 +234,7 @@ async def assign_post(info: Info, data: Any) -> Any:
         await _start_post(w, key_of(cadre), data.organization_id, data.post, data.since)
         return cadre
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 async def end_post(info: Info, cadre_id: str, organization_id: str, until: Any) -> Any:
@@ -244,7 +244,7 @@ async def end_post(info: Info, cadre_id: str, organization_id: str, until: Any) 
         await _end(w, ("Cadre", "SERVES_IN", "Organization"), key_of(cadre), key_of(org), until)
         return cadre
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 # -- co-building and linkage (links with a history) ------------------------------------------
@@ -277,7 +277,7 @@ async def establish_co_building(info: Info, committee_id: str, branch_id: str, s
         await w.run(START_LINK[key], **pair, props={"since": started})
         return committee
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 async def end_co_building(info: Info, committee_id: str, branch_id: str, until: Any) -> Any:
@@ -288,7 +288,7 @@ async def end_co_building(info: Info, committee_id: str, branch_id: str, until: 
         await _end(w, link, key_of(committee), key_of(branch), until)
         return committee
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 async def link_social_organization(info: Info, so_id: str, org_id: str, since: Any) -> Any:
@@ -297,7 +297,7 @@ async def link_social_organization(info: Info, so_id: str, org_id: str, since: A
         await _link_social(w, key_of(social), org_id, since)
         return social
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 async def _link_social(w: Writer, social: str, org_id: str, since: Any) -> None:
@@ -317,7 +317,7 @@ async def unlink_social_organization(info: Info, so_id: str, org_id: str, until:
         await _end(w, link, key_of(social), key_of(org), until)
         return social
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 # -- social organisations and workers --------------------------------------------------------
@@ -344,7 +344,7 @@ async def create_social_organization(info: Info, data: Any) -> Any:
         await _link_social(w, key_of(social), data.linked_organization_id, data.since)
         return social
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 async def update_social_organization(info: Info, data: Any) -> Any:
@@ -354,7 +354,7 @@ async def update_social_organization(info: Info, data: Any) -> Any:
         social = await w.lookup("SocialOrganization", data.id, "id")
         return await w.update("SocialOrganization", key_of(social), props)
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 def _worker_props(data: Any, required: bool) -> dict[str, Any]:
@@ -380,7 +380,7 @@ async def create_social_worker(info: Info, data: Any) -> Any:
         await _member_of(w, key_of(worker), data.social_organization_id)
         return worker
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 async def update_social_worker(info: Info, data: Any) -> Any:
@@ -392,7 +392,7 @@ async def update_social_worker(info: Info, data: Any) -> Any:
             await _member_of(w, key_of(worker), data.social_organization_id)
         return await w.update("SocialWorker", key_of(worker), props)
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 # -- youth and appeals -----------------------------------------------------------------------
@@ -437,7 +437,7 @@ async def create_youth(info: Info, data: Any) -> Any:
         await _reside(w, key_of(youth), data.grid_id)
         return youth
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 async def update_youth(info: Info, data: Any) -> Any:
@@ -451,7 +451,7 @@ async def update_youth(info: Info, data: Any) -> Any:
             await _reside(w, key_of(youth), data.grid_id)
         return await w.update("Youth", key_of(youth), props)
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 def _native_date(value: Any) -> dt.date | None:
@@ -481,7 +481,7 @@ async def create_appeal(info: Info, data: Any) -> Any:
             await w.link(("Appeal", key_of(appeal)), "COLLECTED_BY", ("Cadre", key_of(cadre)))
         return appeal
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 async def update_appeal(info: Info, data: Any) -> Any:
@@ -491,7 +491,7 @@ async def update_appeal(info: Info, data: Any) -> Any:
         appeal = await w.lookup("Appeal", data.id, "id")
         return await w.update("Appeal", key_of(appeal), props)
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 # -- positions and activities ----------------------------------------------------------------
@@ -525,7 +525,7 @@ async def create_position(info: Info, data: Any) -> Any:
             await _locate(w, "Position", key_of(position), data.grid_id)
         return position
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 async def update_position(info: Info, data: Any) -> Any:
@@ -537,7 +537,7 @@ async def update_position(info: Info, data: Any) -> Any:
             await _locate(w, "Position", key_of(position), data.grid_id)
         return await w.update("Position", key_of(position), props)
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 def _activity_props(data: Any, required: bool) -> dict[str, Any]:
@@ -581,7 +581,7 @@ async def create_activity(info: Info, data: Any) -> Any:
             await w.link(("Activity", key), "PARTNERED_WITH", (label, key_of(partner)))
         return activity
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 async def _lookup_visible(w: Writer, label: str, global_id: str) -> dict[str, Any]:
@@ -602,7 +602,7 @@ async def update_activity(info: Info, data: Any) -> Any:
             await _held_at(w, key_of(activity), data.held_at_id)
         return await w.update("Activity", key_of(activity), props)
 
-    return await _write(info, work)
+    return await write(info, work)
 
 
 # -- archiving -------------------------------------------------------------------------------
@@ -627,4 +627,4 @@ async def archive(info: Info, global_id: str) -> Any:
                 raise Conflict("archive or move its organisations and grids first", "id")
         return await w.archive(label, key_of(node))
 
-    return await _write(info, work)
+    return await write(info, work)

@@ -12,11 +12,16 @@ from app.settings import Settings, get_settings
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
-    from schema import exploration, mutation, query
+    from schema import cobuilding, exploration, linkage, mutation, query
 
     # A feature adds its own `Query`/`Mutation` classes in its module and lists them here.
-    queries: tuple[type, ...] = (query.Query, exploration.Query)
-    mutations: tuple[type, ...] = (mutation.Mutation,)
+    queries: tuple[type, ...] = (
+        query.Query,
+        exploration.Query,
+        linkage.Query,
+        cobuilding.Query,
+    )
+    mutations: tuple[type, ...] = (mutation.Mutation, linkage.Mutation)
     subscriptions: tuple[type, ...] = ()
 
     from schema.extensions import ErrorVocabulary, RequestAccounting

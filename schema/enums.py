@@ -245,3 +245,13 @@ for _cls, _description in {
     NodeLabel: "A node label of the graph",
 }.items():
     _graphql(_cls, _description)
+
+
+class ResourceKind(Labelled):
+    SOCIAL_ORGANIZATION = ("SOCIAL_ORGANIZATION", "社会组织")
+    SOCIAL_WORKER = ("SOCIAL_WORKER", "社会化工作者")
+    POSITION = ("POSITION", "阵地")
+    SERVICE_PROJECT = ("SERVICE_PROJECT", "服务项目")
+
+
+_graphql(ResourceKind, "A kind of resource that can help with an appeal")

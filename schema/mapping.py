@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from schema.enums import Post
-from schema.relay import Connection, Edge, PageInfo, encode_cursor
+from schema.relay import Connection, paged
 
 TYPES: dict[str, type] = {}  # graph label -> GraphQL type
 
@@ -110,24 +110,11 @@ def _edge_props(edge: dict[str, Any] | None) -> dict[str, Any]:
 def to_connection(row: dict[str, Any] | None, offset: int) -> Connection[Any]:
     total = row["total"] if row else 0
     page = row["page"] if row else []
-    edges = [
-        Edge(
-            cursor=encode_cursor(offset + i),
-            node=to_object(item["node"]),
-            **_edge_props(item["edge"]),
-        )
-        for i, item in enumerate(page)
-    ]
-    return Connection(
-        total_count=total,
-        page_info=PageInfo(
-            has_next_page=offset + len(edges) < total,
-            has_previous_page=offset > 0,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
-        edges=edges,
-    )
+    connection = paged([to_object(item["node"]) for item in page], total, offset)
+    for edge, item in zip(connection.edges, page, strict=True):
+        for name, value in _edge_props(item["edge"]).items():
+            setattr(edge, name, value)
+    return connection
 
 
 def from_row(cls: type, row: dict[str, Any]) -> Any:

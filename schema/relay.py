@@ -96,3 +96,18 @@ def page_window(first: int | None, after: str | None) -> tuple[int, int]:
         return int(offset) + 1, limit
     except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
         raise BadUserInput("after is not a cursor of this connection", field="after") from exc
+
+
+def paged(items: list[T], total: int, offset: int) -> Connection[T]:
+    """A connection over a page already cut (items at `offset` of `total`)."""
+    edges = [Edge(cursor=encode_cursor(offset + i), node=item) for i, item in enumerate(items)]
+    return Connection(
+        total_count=total,
+        page_info=PageInfo(
+            has_next_page=offset + len(edges) < total,
+            has_previous_page=offset > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        edges=edges,
+    )

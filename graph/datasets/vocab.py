@@ -123,3 +123,27 @@ SERVICE_SKILLS: dict[str, tuple[str, ...]] = {
     "CULTURE_SPORTS": ("ARTS",),
     "VOLUNTEERING": ("SOCIAL_WORK",),
 }
+
+# Resource matching (graph/linkage.py): what fits an appeal of each category. Services above
+# (and through them the workers' skills), then the positions and project brands; the first of
+# each list fits best.
+CATEGORY_POSITIONS: dict[str, tuple[str, ...]] = {
+    "STUDY": ("YOUTH_HOME", "YOUTH_COMMUNITY"),
+    "EMPLOYMENT": ("RECEPTION_ROOM", "YOUTH_STATION"),
+    "PSYCHOLOGICAL": ("YOUTH_HOME",),
+    "LEGAL": ("RECEPTION_ROOM",),
+    "LIVING_HARDSHIP": ("YOUTH_STATION", "YOUTH_HOME"),
+    "CARE": ("YOUTH_HOME", "YOUTH_COMMUNITY"),
+    "HEALTH": ("YOUTH_STATION",),
+    "FAMILY": ("YOUTH_HOME", "RECEPTION_ROOM"),
+}
+CATEGORY_BRANDS: dict[str, tuple[str, ...]] = {
+    "STUDY": ("TUTORING",),
+    "EMPLOYMENT": ("TALENT_FESTIVAL",),
+    "PSYCHOLOGICAL": ("RIGHTS_PROTECTION",),
+    "LEGAL": ("RIGHTS_PROTECTION",),
+    "LIVING_HARDSHIP": ("TUTORING", "YOUTH_CREDIT"),
+    "CARE": ("SUMMER_CARE",),
+    "HEALTH": (),
+    "FAMILY": ("RIGHTS_PROTECTION",),
+}

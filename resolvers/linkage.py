@@ -1,0 +1,338 @@
+"""Resource linkage: matching resources to an appeal, the appeal's life, unmatched appeals, and
+the flow of money. The score is documented in the README and lives here, in `score`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from app.auth import Role
+from graph.datasets.vocab import (
+    CATEGORY_BRANDS,
+    CATEGORY_POSITIONS,
+    CATEGORY_SERVICES,
+    SERVICE_SKILLS,
+)
+from graph.linkage import (
+    APPEAL_FOR_MATCHING,
+    CANDIDATES,
+    REFER,
+    RESOURCE_FLOW,
+    SET_STATUS,
+    TRANSITION,
+    UNMATCHED,
+)
+from graph.writes import LOOKUP
+from resolvers import validate as v
+from resolvers.connections import graph_id, organization_visible
+from resolvers.context import Info
+from resolvers.exploration import graph_node, node_id
+from resolvers.mutations import WRITERS, write
+from resolvers.writer import Writer
+from schema.enums import FundSource, RelationshipType, ResourceKind
+from schema.errors import BadUserInput, Conflict, Forbidden, NotFound
+from schema.graph_view import GraphEdge, GraphView
+from schema.linkage_types import Allocation, FundFlow, ResourceFlow, ResourceMatch, ScoreComponents
+from schema.mapping import to_connection, to_object
+from schema.relay import Connection, from_global_id, page_window, paged
+
+# -- the score --------------------------------------------------------------------------------
+
+WEIGHTS = {"fit": 0.35, "nearness": 0.25, "linkage": 0.15, "capacity": 0.25}
+NEARNESS = {3: 1.0, 2: 0.75, 1: 0.5, 0: 0.25}  # by the level where it meets the appeal's chain
+URGENCY_BONUS = 0.1  # an urgent appeal and a resource in its branch or community
+ACTIVE = ["MATCHED", "IN_PROGRESS"]  # the appeals a social organisation is handling
+
+
+@dataclass(frozen=True)
+class Fit:
+    """What fits an appeal of one category (graph/datasets/vocab.py): the first fits best."""
+
+    services: tuple[str, ...]
+    skills: tuple[str, ...]
+    primary_skills: tuple[str, ...]
+    positions: tuple[str, ...]
+    brands: tuple[str, ...]
+
+    @classmethod
+    def of(cls, category: str) -> Fit:
+        services = CATEGORY_SERVICES.get(category, ())
+        skills = tuple(dict.fromkeys(k for s in services for k in SERVICE_SKILLS.get(s, ())))
+        primary = SERVICE_SKILLS.get(services[0], ()) if services else ()
+        return cls(
+            services, skills, primary, CATEGORY_POSITIONS.get(category, ()),
+            CATEGORY_BRANDS.get(category, ()),
+        )  # fmt: skip
+
+    def fit(self, kind: str, props: dict[str, Any]) -> float:
+        """1.0 when the candidate is the usual resource for the category, else 0.8."""
+        if kind == "SOCIAL_ORGANIZATION":
+            primary = bool(self.services) and self.services[0] in props.get("services", [])
+        elif kind == "SOCIAL_WORKER":
+            primary = any(k in self.primary_skills for k in props.get("skills", []))
+        elif kind == "POSITION":
+            primary = bool(self.positions) and props.get("type") == self.positions[0]
+        else:
+            primary = bool(self.brands) and props.get("brand") == self.brands[0]
+        return 1.0 if primary else 0.8
+
+
+def score(
+    fit: float,
+    meet_level: int | None,
+    linked: bool,
+    load: int | None,
+    capacity: int | None,
+    urgent: bool,
+) -> tuple[float, ScoreComponents, bool]:
+    """The candidate's score, its parts, and whether it is over capacity."""
+    nearness = NEARNESS.get(meet_level if meet_level is not None else -1, 0.0)
+    over = capacity is not None and load is not None and load >= capacity
+    room = 1.0 if capacity is None or load is None else max(0.0, 1 - load / max(capacity, 1))
+    parts = ScoreComponents(
+        fit=fit,
+        nearness=nearness,
+        linkage=1.0 if linked else 0.0,
+        capacity=0.0 if over else room,
+        urgency=URGENCY_BONUS if urgent and nearness >= 0.75 else 0.0,
+    )
+    total = (
+        WEIGHTS["fit"] * parts.fit
+        + WEIGHTS["nearness"] * parts.nearness
+        + WEIGHTS["linkage"] * parts.linkage
+        + WEIGHTS["capacity"] * parts.capacity
+        + parts.urgency
+    )
+    return round(total / 2 if over else total, 4), parts, over
+
+
+async def match_resources(
+    info: Info, appeal_id: str, first: int | None, after: str | None
+) -> Connection[ResourceMatch]:
+    ctx = info.context
+    ctx.require_principal()
+    offset, limit = page_window(first, after)
+    key = graph_id(appeal_id, "Appeal", "appealId")
+    appeal = await ctx.db.read(APPEAL_FOR_MATCHING, appeal=key, **ctx.scope.params())
+    if not appeal:
+        raise NotFound(f"no appeal {appeal_id}", "appealId")
+    fit = Fit.of(appeal[0]["category"] or "")
+    rows = await ctx.db.read(
+        CANDIDATES,
+        appeal=key,
+        services=list(fit.services),
+        skills=list(fit.skills),
+        positionTypes=list(fit.positions),
+        brands=list(fit.brands),
+        active=ACTIVE,
+        **ctx.scope.params(),
+    )
+    matches = []
+    for row in rows:
+        total, parts, over = score(
+            fit.fit(row["kind"], row["candidate"]["props"]),
+            row["meetLevel"],
+            row["linked"],
+            row["load"],
+            row["capacity"],
+            row["urgency"] == "URGENT",
+        )
+        matches.append(
+            ResourceMatch(
+                kind=ResourceKind(row["kind"]),
+                resource=to_object(row["candidate"]),
+                score=total,
+                components=parts,
+                load=row["load"],
+                capacity=row["capacity"],
+                over_capacity=over,
+                path=_path(info, row),
+            )
+        )
+    matches.sort(key=lambda m: (-m.score, m.kind.value, m.resource.key))
+    return paged(matches[offset : offset + limit], len(matches), offset)
+
+
+def _path(info: Info, row: dict[str, Any]) -> GraphView:
+    """appeal → youth → grid → up the chain to where it meets → down to the anchor → resource."""
+    up, down = row["up"], row["down"]
+    candidate = {
+        "key": row["candidate"]["props"]["id"],
+        "labels": row["candidate"]["labels"],
+        "name": row["candidate"]["props"].get("name") or row["candidate"]["props"].get("title"),
+    }
+    hops = ["RAISED_BY", "RESIDES_IN"]
+    hops.append("SERVED_BY" if "GridBranch" in up[3]["labels"] else "WITHIN")
+    hops += ["UNDER"] * (len(up) - 4)
+    edges = list(zip(up, up[1:], hops, strict=False))
+    anchor = up[-1]
+    for node in down:  # each hangs under the one before
+        edges.append((node, anchor, "UNDER"))
+        anchor = node
+    tail = {"SOCIAL_ORGANIZATION": "LINKED_WITH", "POSITION": "HOSTED_BY",
+            "SERVICE_PROJECT": "RUN_BY"}  # fmt: skip
+    if row["kind"] == "SOCIAL_WORKER":
+        edges.append((row["via"], anchor, "LINKED_WITH"))
+        edges.append((candidate, row["via"], "MEMBER_OF"))
+        nodes = [*up, *down, row["via"], candidate]
+    else:
+        edges.append((candidate, anchor, tail[row["kind"]]))
+        nodes = [*up, *down, candidate]
+    return GraphView(
+        nodes=[graph_node(info, n, i) for i, n in enumerate(nodes)],
+        edges=[
+            GraphEdge(
+                id=f"{node_id(s)}-{t}->{node_id(o)}",
+                type=RelationshipType(t),
+                source=node_id(s),
+                target=node_id(o),
+            )
+            for s, o, t in edges
+        ],
+        paths=[],
+        truncated=False,
+    )
+
+
+# -- the appeal's life ------------------------------------------------------------------------
+
+# Which state may follow which; each move stamps its time.
+MOVES: dict[str, tuple[str, ...]] = {
+    "OPEN": ("MATCHED", "REJECTED"),
+    "MATCHED": ("IN_PROGRESS", "REJECTED"),
+    "IN_PROGRESS": ("RESOLVED", "REJECTED"),
+    "RESOLVED": ("CLOSED",),
+    "CLOSED": (),
+    "REJECTED": (),
+}
+STAMPS = {
+    "MATCHED": "matchedAt",
+    "IN_PROGRESS": "startedAt",
+    "RESOLVED": "resolvedAt",
+    "CLOSED": "closedAt",
+    "REJECTED": "rejectedAt",
+}
+# A social organisation reports what it did with the appeals referred to it.
+SOCIAL_ORG_MOVES = ("IN_PROGRESS", "RESOLVED")
+
+
+async def move_appeal(
+    info: Info,
+    appeal_id: str,
+    status: str,
+    extra: dict[str, Any] | None = None,
+    refer_to: str | None = None,
+    note: str | None = None,
+) -> Any:
+    """Moves an appeal to `status` in one transaction, if its current state allows it."""
+    ctx = info.context
+    principal = ctx.require_principal()
+    assert principal is not None
+    if principal.role.value == "SOCIAL_ORG" and status not in SOCIAL_ORG_MOVES:
+        raise Forbidden("a social organisation may start and resolve appeals referred to it")
+    key = graph_id(appeal_id, "Appeal", "appealId")
+    target = None
+    if refer_to is not None:
+        type_name, to_key = from_global_id(refer_to, "toId")
+        if type_name not in ("SocialOrganization", "Organization"):
+            raise BadUserInput("an appeal is referred to a social organisation or an "
+                               "organisation", "toId")  # fmt: skip
+        target = (type_name, refer_to, to_key)
+    now = dt.datetime.now(v.TZ)
+
+    async def work(w: Writer) -> dict[str, Any]:
+        rows = await w.run(TRANSITION, appeal=key, **w.scope.params())
+        if not rows:
+            raise NotFound(f"no appeal {appeal_id} that you may change", "appealId")
+        current = rows[0]["status"]
+        if status not in MOVES.get(current, ()):
+            allowed = ", ".join(MOVES.get(current, ())) or "none"
+            raise Conflict(
+                f"an appeal {current} cannot become {status} (allowed: {allowed})", "appealId"
+            )
+        if target is not None:
+            label, global_id, to_key = target
+            await _visible_target(w, label, global_id)
+            await w.run(REFER[label], appeal=key, to=to_key, at=now, note=note)
+        stamps = {STAMPS[status]: now, **(extra or {})}
+        result = await w.run(SET_STATUS, appeal=key, status=status, stamps=stamps)
+        return result[0]["node"]
+
+    return await write(info, work, roles=(*WRITERS, Role.SOCIAL_ORG))
+
+
+async def _visible_target(w: Writer, label: str, global_id: str) -> None:
+    rows = await w.run(LOOKUP[label], id=graph_id(global_id, label, "toId"), **w.scope.params())
+    if not rows:
+        raise NotFound(f"no {label} {global_id}", "toId")
+
+
+async def unmatched_appeals(
+    info: Info, org_id: str | None, older_than_days: int, first: int | None, after: str | None
+) -> Connection[Any]:
+    ctx = info.context
+    ctx.require_principal()
+    if not 0 <= older_than_days <= 3650:
+        raise BadUserInput("olderThanDays must be between 0 and 3650", "olderThanDays")
+    offset, limit = page_window(first, after)
+    org = graph_id(org_id, "Organization", "orgId") if org_id else None
+    before = dt.datetime.now(v.TZ) - dt.timedelta(days=older_than_days)
+    rows = await ctx.db.read(
+        UNMATCHED, org=org, before=before, offset=offset, limit=limit, **ctx.scope.params()
+    )
+    return to_connection(rows[0] if rows else None, offset)
+
+
+# -- the money --------------------------------------------------------------------------------
+
+
+async def resource_flow(info: Info, org_id: str | None, year: int | None) -> ResourceFlow:
+    ctx = info.context
+    principal = ctx.require_principal()
+    assert principal is not None
+    org = graph_id(org_id, "Organization", "orgId") if org_id else principal.org_id
+    rows = await ctx.db.read(RESOURCE_FLOW, org=org, year=year, **ctx.scope.params())
+    if not rows and not await organization_visible(info, org):
+        raise NotFound(f"no organisation {org_id or org}", "orgId")
+    funds: dict[str, FundFlow] = {}
+    allocations: dict[str, list[Allocation]] = defaultdict(list)
+    for row in rows:
+        allocations[row["fund"]].append(
+            Allocation(
+                target=to_object(row["target"]),
+                amount=row["amount"] or 0,
+                activities=row["activities"],
+                participants=row["participants"],
+                served=row["served"],
+            )
+        )
+        funds.setdefault(
+            row["fund"],
+            FundFlow(
+                key=row["fund"],
+                name=row["fundName"] or row["fund"],
+                source=_source(row["source"]),
+                year=row["year"],
+                amount=row["fundAmount"] or 0,
+                allocated=0,
+                allocations=[],
+            ),
+        )
+    for key, flow in funds.items():
+        flow.allocations = allocations[key]
+        flow.allocated = sum(a.amount for a in flow.allocations)
+    every = [a for f in funds.values() for a in f.allocations]
+    return ResourceFlow(
+        year=year,
+        funds=list(funds.values()),
+        allocated=sum(a.amount for a in every),
+        activities=sum(a.activities for a in every),
+        participants=sum(a.participants for a in every),
+        served=sum(a.served for a in every),
+    )
+
+
+def _source(code: str | None) -> FundSource | None:
+    return FundSource(code) if code else None
