@@ -35,7 +35,10 @@ def _count_round_trip() -> None:
 
 async def run(tx: AsyncManagedTransaction, query: Query, params: dict[str, Any]) -> list[dict]:
     result = await tx.run(query.text, params)
-    return await result.data()
+    keys = result.keys()
+    # Values arrive as plain maps and lists already (queries return no Node objects), so
+    # Result.data()'s recursive copy is work for nothing.
+    return [dict(zip(keys, values, strict=True)) for values in await result.values()]
 
 
 class Database:
