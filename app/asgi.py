@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from app.auth import principal_from_header
+from app.downloads import partnership_csv, partnership_xlsx
 from app.logging import configure_logging, request_id
 from app.settings import Settings, get_settings
 from graph.datasets import load_dataset
@@ -145,6 +146,8 @@ def create_app(db: Database | None = None, settings: Settings | None = None) -> 
         Route("/health/live", live),
         Route("/health/ready", ready),
         Route("/graphql", LazyGraphQL(), methods=["GET", "POST"]),
+        Route("/reports/partnership.csv", partnership_csv(database, settings)),
+        Route("/reports/partnership.xlsx", partnership_xlsx(database, settings)),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(RequestIdMiddleware)

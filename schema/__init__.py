@@ -12,7 +12,7 @@ from app.settings import Settings, get_settings
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
-    from schema import cobuilding, exploration, linkage, mutation, query
+    from schema import cobuilding, exploration, linkage, mutation, query, report
 
     # A feature adds its own `Query`/`Mutation` classes in its module and lists them here.
     queries: tuple[type, ...] = (
@@ -20,6 +20,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         exploration.Query,
         linkage.Query,
         cobuilding.Query,
+        report.ReportQuery,
     )
     mutations: tuple[type, ...] = (mutation.Mutation, linkage.Mutation)
     subscriptions: tuple[type, ...] = ()
