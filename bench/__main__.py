@@ -1,0 +1,226 @@
+"""`python -m bench`: load rencheng at each scale into the bench Neo4j, serve the API with uvicorn,
+drive the mix of reads over HTTP and as raw Cypher, and report the figures against the targets."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import math
+import os
+import platform
+import secrets
+import signal
+import sys
+import time
+import traceback
+from datetime import datetime
+from pathlib import Path
+from typing import NoReturn
+
+import httpx
+from neo4j import AsyncGraphDatabase
+
+from app.auth import Role, mint_token
+from app.settings import Settings, get_settings
+from bench.machine import CpuMeter, CpuShare, wait_until_quiet
+from bench.report import Report, ScaleResult, phase_table, query_table, target_lines
+from bench.runner import Call, Phase, cypher_call, http_call, run_phase
+from bench.services import RESULTS, ApiProcess, BenchNeo4j
+from bench.workload import Cypher, Ids, build_mix, sample_ids
+from graph.datasets import clear_database, load_dataset
+from graph.driver import Query, open_database
+from graph.migrations import migrate
+from graph.server import Connection
+
+# Above this share of the CPU used by processes not of the benchmark, a phase is flagged noisy.
+NOISY_PERCENT = 10.0
+
+VERSION = Query("bench_version", "CALL dbms.components() YIELD versions RETURN versions[0] AS v")
+
+
+def _int_list(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part.strip()]
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--seconds", type=float, default=15.0, help="per phase (default 15)")
+    parser.add_argument("--scales", type=_int_list, default=[1, 10], help="default 1,10")
+    parser.add_argument("--concurrency", type=_int_list, default=[1, 16], help="default 1,16")
+    parser.add_argument(
+        "--max-requests", type=int, default=100_000, help="per phase, whatever the time left"
+    )
+    parser.add_argument("--warmup", type=int, default=3, help="unmeasured rounds of the mix")
+    parser.add_argument(
+        "--quiet-wait",
+        type=float,
+        default=30.0,
+        help="before each phase, wait up to this many seconds for other processes to calm down",
+    )
+    parser.add_argument("--out", type=Path, default=RESULTS / "latest.txt")
+    return parser.parse_args(argv)
+
+
+def _progress(step: str, done: int, total: int) -> None:
+    # Progress, not a figure of the report: on a terminal only, overwritten in place.
+    if sys.stderr.isatty():
+        print(f"\r\033[K  loading {step} {done}/{total}", end="", file=sys.stderr, flush=True)
+
+
+async def prepare(
+    connection: Connection, settings: Settings, scale: int, report: Report
+) -> tuple[ScaleResult, Ids]:
+    """Wipes the bench database, loads rencheng at `scale` (timed) and picks the ids to read."""
+    db = open_database(connection, settings)
+    try:
+        version = (await db.read(VERSION))[0]["v"]
+        await migrate(db)
+        t0 = time.perf_counter()
+        await clear_database(db)
+        clear_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        counts = await load_dataset(db, "rencheng", scale=scale, progress=_progress)
+        load_s = time.perf_counter() - t0
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        ids = await sample_ids(Cypher(db.driver, connection.database))
+    finally:
+        await db.close()
+    nodes, rels = counts.get("nodes"), counts.get("relationships")
+    size = f"{nodes:,} nodes, {rels:,} relationships" if nodes and rels else str(counts)
+    report(
+        "",
+        f"== scale {scale}: rencheng, {size} (Neo4j {version}) ==",
+        f"load {load_s:.1f} s (after clearing the database in {clear_s:.1f} s)",
+    )
+    return ScaleResult(scale, load_s, clear_s, counts), ids
+
+
+async def measure(
+    api: ApiProcess,
+    pids: dict[str, int | None],
+    connection: Connection,
+    ids: Ids,
+    token: str,
+    args: argparse.Namespace,
+    result: ScaleResult,
+    report: Report,
+) -> None:
+    mix = build_mix(ids)
+
+    async def timed(call: Call, concurrency: int) -> tuple[Phase, CpuShare]:
+        await wait_until_quiet(pids, NOISY_PERCENT, args.quiet_wait)
+        with CpuMeter(pids) as meter:
+            phase = await run_phase(mix, call, concurrency, args.seconds, args.max_requests)
+        return phase, meter.share
+
+    limits = httpx.Limits(max_connections=max(args.concurrency), max_keepalive_connections=100)
+    driver = AsyncGraphDatabase.driver(
+        connection.uri,
+        auth=(connection.user, connection.password),
+        max_connection_pool_size=50,  # as the API's own driver (graph/driver.py)
+        notifications_min_severity="OFF",
+    )
+    try:
+        async with httpx.AsyncClient(base_url=api.base_url, timeout=30.0, limits=limits) as http:
+            api_call = http_call(http, token)
+            cypher = Cypher(driver, connection.database)
+            floor_call = cypher_call(cypher)
+            # Neo4j plans and caches each query on first use, the API builds its schema lazily:
+            # neither belongs in the figures.
+            warm = args.warmup * len(mix)
+            await run_phase(mix, api_call, 1, math.inf, warm)
+            await run_phase(mix, floor_call, 1, math.inf, warm)
+            for concurrency in args.concurrency:
+                api_phase, api_cpu = await timed(api_call, concurrency)
+                cypher.timings.clear()
+                floor_phase, floor_cpu = await timed(floor_call, concurrency)
+                result.phases.append((api_phase, floor_phase))
+                report("", *phase_table(api_phase, floor_phase))
+                if concurrency == min(args.concurrency):
+                    report(*query_table(cypher.timings))
+                for side, cpu in (("API", api_cpu), ("floor", floor_cpu)):
+                    report(f"{side} phase {cpu.describe()}")
+                    if cpu.others > NOISY_PERCENT:
+                        report(
+                            f"  WARNING: other processes used {cpu.others:.0f}% of the CPU "
+                            "during this phase: its figures are pessimistic"
+                        )
+    finally:
+        await driver.close()
+
+
+def run(args: argparse.Namespace, report: Report) -> None:
+    settings = get_settings()
+    neo4j = BenchNeo4j(settings)
+    try:
+        connection = neo4j.start()
+        report(
+            f"Youth Matrix benchmark, {datetime.now().isoformat(timespec='seconds')}",
+            f"machine: {os.cpu_count()} cores, {platform.platform()}, Python "
+            f"{platform.python_version()}; load average {os.getloadavg()[0]:.2f}",
+            f"Neo4j: {connection.uri} (instance bench); phases of {args.seconds:g} s at "
+            f"concurrency {', '.join(map(str, args.concurrency))}; scales "
+            f"{', '.join(map(str, args.scales))}",
+            "reads: a district admin's org tree, grid detail, open appeals, district and town "
+            "overview, in turn",
+            "trips: Cypher round trips per request (API: extensions.cypherRoundTrips; floor: "
+            "its reads); the API memoizes scopes and overviews for 30 s, the floor reads every "
+            "time",
+        )
+        # The API's JWT secret: chosen here, so that the tokens minted here verify there.
+        secret = secrets.token_urlsafe(32)
+        for scale in args.scales:
+            result, ids = asyncio.run(prepare(connection, settings, scale, report))
+            token = mint_token(
+                settings.model_copy(update={"jwt_secret": secret}),
+                account="bench",
+                role=Role.DISTRICT_ADMIN,
+                org_id=ids.center,
+            )
+            api = ApiProcess(connection, secret, RESULTS / f"api-scale{scale}.log")
+            try:
+                api.start()
+                result.rss_idle_mb = api.rss_mb()
+                pids = {"API": api.pid, "Neo4j": neo4j.pid(), "bench": os.getpid()}
+                asyncio.run(measure(api, pids, connection, ids, token, args, result, report))
+                result.rss_peak_mb = api.peak_rss_mb()
+            finally:
+                api.stop()
+            idle = f"{result.rss_idle_mb:.0f}" if result.rss_idle_mb is not None else "?"
+            peak = f"{result.rss_peak_mb:.0f}" if result.rss_peak_mb is not None else "?"
+            report(
+                "",
+                f"API process memory (uvicorn, RSS): {idle} MB when ready, peak {peak} MB",
+                *target_lines(result),
+            )
+    finally:
+        neo4j.stop()
+
+
+def _terminate(signum: int, frame: object) -> NoReturn:
+    # SIGTERM unwinds like Ctrl-C, so the finally blocks stop uvicorn and Neo4j.
+    raise SystemExit(128 + signum)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminate)
+    report = Report()
+    status = 0
+    try:
+        run(args, report)
+    except NotImplementedError as exc:
+        report("", f"bench: the dataset loader is not ready yet ({exc})")
+        status = 1
+    except Exception:
+        report("", "bench: the run failed:", traceback.format_exc().rstrip())
+        status = 1
+    finally:
+        report.write(args.out)
+        print(f"\nwritten to {args.out}")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

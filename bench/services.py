@@ -1,0 +1,154 @@
+"""The processes the benchmark runs against: its own Neo4j instance and the API under uvicorn."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from app.settings import Settings
+from graph.driver import local_server
+from graph.server import Connection, LocalNeo4j
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+INSTANCE = "bench"  # never "dev" or "test": the benchmark wipes its database
+
+
+class BenchNeo4j:
+    """The project's Neo4j manager on the `bench` instance, or the server NEO4J_URI names."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.local: LocalNeo4j | None = (
+            None if settings.neo4j_uri else local_server(settings, instance=INSTANCE)
+        )
+
+    def start(self) -> Connection:
+        if self.local is not None:
+            return self.local.start()
+        s = self.settings
+        print(
+            f"WARNING: NEO4J_URI is set: the benchmark will WIPE {s.neo4j_uri} "
+            f"(database {s.neo4j_database}). Ctrl-C within 5 s to keep it.",
+            flush=True,
+        )
+        time.sleep(5)
+        return Connection(s.neo4j_uri or "", s.neo4j_user, s.neo4j_password or "", s.neo4j_database)
+
+    def pid(self) -> int | None:
+        """The server's process, when it runs here (for the CPU figures)."""
+        return self.local.pid() if self.local is not None else None
+
+    def stop(self) -> None:
+        if self.local is not None:
+            self.local.stop()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def read_status_kb(pid: int, field: str) -> int | None:
+    """A `kB` line of /proc/<pid>/status (VmRSS now, VmHWM the peak since start)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+class ApiProcess:
+    """`uvicorn app.asgi:create_app` in a child process, configured only through its environment,
+    exactly as a deployment would be (no reload, one worker, no access log)."""
+
+    def __init__(self, connection: Connection, jwt_secret: str, log_path: Path) -> None:
+        self.connection = connection
+        self.jwt_secret = jwt_secret
+        self.log_path = log_path
+        self.port = free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
+    def start(self, timeout: float = 60.0) -> None:
+        env = {
+            **os.environ,
+            "NEO4J_URI": self.connection.uri,
+            "NEO4J_USER": self.connection.user,
+            "NEO4J_PASSWORD": self.connection.password,
+            "NEO4J_DATABASE": self.connection.database,
+            "YM_PORT": str(self.port),
+            "YM_DEV": "false",
+            "YM_LOG_LEVEL": "WARNING",
+            "YM_JWT_SECRET": self.jwt_secret,
+        }
+        command = [
+            sys.executable, "-m", "uvicorn", "app.asgi:create_app", "--factory",
+            "--host", "127.0.0.1", "--port", str(self.port),
+            "--no-access-log", "--log-level", "warning",
+        ]  # fmt: skip
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        # A file, not a pipe: nobody reads the child's output while it runs, and a full pipe
+        # would block it.
+        with self.log_path.open("wb") as log:
+            self.proc = subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )  # fmt: skip
+        self._wait_ready(timeout)
+
+    def _wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        with httpx.Client(base_url=self.base_url, timeout=5.0) as http:
+            while time.monotonic() < deadline:
+                if self.proc is not None and self.proc.poll() is not None:
+                    raise RuntimeError(
+                        f"the API exited with code {self.proc.returncode}:\n{self.log_tail()}"
+                    )
+                try:
+                    if http.get("/health/ready").status_code == 200:
+                        return
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.2)
+        raise RuntimeError(f"the API was not ready after {timeout:.0f} s:\n{self.log_tail()}")
+
+    def rss_mb(self) -> float | None:
+        kb = read_status_kb(self.pid, "VmRSS")
+        return None if kb is None else kb / 1024
+
+    def peak_rss_mb(self) -> float | None:
+        kb = read_status_kb(self.pid, "VmHWM")
+        return None if kb is None else kb / 1024
+
+    def log_tail(self, lines: int = 20) -> str:
+        if not self.log_path.exists():
+            return "(no output)"
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.terminate()  # uvicorn shuts down gracefully on SIGTERM
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=5)
