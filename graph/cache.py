@@ -1,9 +1,11 @@
 """A short-lived memo for reads that are costly and asked for often (the district overview, a
 caller's scope). An entry lives `ttl` seconds, and dies at once when this process writes to the
-graph (Database.generation moves on); writers elsewhere are seen within `ttl`."""
+graph (Database.generation moves on); writers elsewhere are seen within `ttl`. Concurrent
+misses of one key share a single read."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
@@ -14,7 +16,7 @@ from graph.driver import Database
 
 @dataclass
 class _Entry:
-    value: Any
+    value: asyncio.Future[Any]
     generation: int
     at: float
 
@@ -25,14 +27,16 @@ class Memo:
         self.size = size
         self.entries: dict[Hashable, _Entry] = {}
 
-    async def get(self, db: Database, key: Hashable, compute: Callable[[], Awaitable[Any]]) -> Any:
+    async def get(
+        self, db: Database, key: Hashable, compute: Callable[[], Awaitable[Any]]
+    ) -> Any:
         now = time.monotonic()
         entry = self.entries.get(key)
-        if entry and entry.generation == db.generation and now - entry.at < self.ttl:
-            return entry.value
-        generation = db.generation  # taken before the read: a write meanwhile voids the entry
-        value = await compute()
-        if len(self.entries) >= self.size:
-            self.entries.clear()  # crude, but bounded; the memo refills from hits
-        self.entries[key] = _Entry(value, generation, now)
-        return value
+        fresh = entry and entry.generation == db.generation and now - entry.at < self.ttl
+        if not fresh or (entry.value.done() and entry.value.exception() is not None):
+            if len(self.entries) >= self.size:
+                self.entries.clear()  # crude, but bounded; the memo refills from hits
+            # taken before the read: a write meanwhile voids the entry
+            entry = _Entry(asyncio.ensure_future(compute()), db.generation, now)
+            self.entries[key] = entry
+        return await asyncio.shield(entry.value)
