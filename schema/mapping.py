@@ -8,6 +8,7 @@ become the snake_case fields of the type; codes become enums; Neo4j temporals be
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import enum
 import re
 import types
@@ -47,6 +48,13 @@ def _native(value: Any) -> Any:
     return value.to_native() if hasattr(value, "to_native") else value
 
 
+def _datetime(value: Any) -> Any:
+    """A datetime sent as text ('2021-01-03T20:16:00+08:00[Asia/Shanghai]'), or a temporal."""
+    if isinstance(value, str):
+        return dt.datetime.fromisoformat(value.partition("[")[0])
+    return _native(value)
+
+
 def _converter(hint: Any) -> Callable[[Any], Any]:
     origin = typing.get_origin(hint)
     if origin is typing.Annotated:
@@ -59,6 +67,8 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
         return lambda value: [item(v) for v in value or []]
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return lambda value: hint(value)
+    if hint is dt.datetime:
+        return _datetime
     return _native
 
 
