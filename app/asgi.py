@@ -7,14 +7,16 @@ import time
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
+from strawberry.types.unset import UNSET, UnsetType
 
 from app.auth import principal_from_header
 from app.downloads import partnership_csv, partnership_xlsx
@@ -44,6 +46,13 @@ async def prepare_database(db: Database) -> None:
         await load_dataset(db, "rencheng")
 
 
+@dataclass
+class SocketContext(Context):
+    """A websocket's context: strawberry fills in the connection_init payload after the upgrade."""
+
+    connection_params: dict[str, Any] | None = None
+
+
 class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, db: Database, settings: Settings) -> None:
         super().__init__(
@@ -56,14 +65,29 @@ class GraphQLApp(GraphQL[Context, None]):
 
     async def get_context(self, request: Request, response: Any) -> Context:  # type: ignore[override]
         rid = request_id.get() or uuid.uuid4().hex
+        kind = SocketContext if request.scope["type"] == "websocket" else Context
+        return await self._context(kind, request.headers.get("authorization"), rid)
+
+    async def _context(self, kind: type[Context], authorization: str | None, rid: str) -> Context:
         try:
-            principal = principal_from_header(self.settings, request.headers.get("authorization"))
+            principal = principal_from_header(self.settings, authorization)
             scope = await scope_for(self.db, principal)
         except ApiError as error:
-            context = Context.create(self.db, self.settings, None, PUBLIC, rid)
+            context = kind.create(self.db, self.settings, None, PUBLIC, rid)
             context.auth_error = error
             return context
-        return Context.create(self.db, self.settings, principal, scope, rid)
+        return kind.create(self.db, self.settings, principal, scope, rid)
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """graphql-transport-ws: the token in the connection_init payload
+        ({"Authorization": "Bearer …"}) wins over the upgrade request's header."""
+        params = getattr(context, "connection_params", None) or {}
+        authorization = params.get("Authorization") or params.get("authorization")
+        if isinstance(authorization, str):
+            fresh = await self._context(Context, authorization, context.request_id)
+            context.principal, context.scope = fresh.principal, fresh.scope
+            context.loaders, context.auth_error = fresh.loaders, fresh.auth_error
+        return UNSET
 
 
 class RequestIdMiddleware:
@@ -142,10 +166,12 @@ def create_app(db: Database | None = None, settings: Settings | None = None) -> 
                 self.app = GraphQLApp(database(), settings)
             await self.app(scope, receive, send)
 
+    graphql = LazyGraphQL()
     routes = [
         Route("/health/live", live),
         Route("/health/ready", ready),
-        Route("/graphql", LazyGraphQL(), methods=["GET", "POST"]),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),  # subscriptions: graphql-transport-ws
         Route("/reports/partnership.csv", partnership_csv(database, settings)),
         Route("/reports/partnership.xlsx", partnership_xlsx(database, settings)),
     ]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+RELAY_MINUTES = {"TOWN": 0.5, "COMMUNITY": 1.0, "GRID": 1.0, "FALLBACK": 10.0}
 
 
 class Settings(BaseSettings):
@@ -43,8 +45,17 @@ class Settings(BaseSettings):
     max_tokens: int = 4000
     max_page_size: int = 100
 
-    # Tower relay minutes per hop, by the level of the receiving group (issue 4 uses them).
-    relay_minutes: dict[str, float] = {"TOWN": 0.5, "COMMUNITY": 1.0, "GRID": 1.0}
+    # Tower relay minutes per hop, by the level of the receiving group (reach, README); FALLBACK:
+    # the extra minutes for a unit without a group of its own, told from its community's group.
+    relay_minutes: dict[str, float] = Field(default_factory=lambda: dict(RELAY_MINUTES))
+
+    @field_validator("relay_minutes")
+    @classmethod
+    def _relay_minutes(cls, given: dict[str, float]) -> dict[str, float]:
+        unknown = set(given) - set(RELAY_MINUTES)
+        if unknown or any(minutes < 0 for minutes in given.values()):
+            raise ValueError(f"keys among {sorted(RELAY_MINUTES)}, minutes >= 0; got {given}")
+        return {**RELAY_MINUTES, **given}  # a key left out keeps its default
 
 
 @lru_cache

@@ -27,9 +27,7 @@ class Memo:
         self.size = size
         self.entries: dict[Hashable, _Entry] = {}
 
-    async def get(
-        self, db: Database, key: Hashable, compute: Callable[[], Awaitable[Any]]
-    ) -> Any:
+    async def get(self, db: Database, key: Hashable, compute: Callable[[], Awaitable[Any]]) -> Any:
         now = time.monotonic()
         entry = self.entries.get(key)
         fresh = entry and entry.generation == db.generation and now - entry.at < self.ttl

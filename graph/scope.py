@@ -44,7 +44,11 @@ OWNERS: dict[str, list[str]] = {
     "Campaign": ["({v})<-[:JOINED]-(o)"],
     "Assessment": ["({v})-[:OF]->(o)", "({v})-[:OF]->(:Cadre)-[:SERVES_IN]->(o)"],
     "Award": ["({v})-[:GRANTED_TO]->(o)", "({v})-[:GRANTED_TO]->(:Cadre)-[:SERVES_IN]->(o)"],
-    "Notice": ["({v})-[:ISSUED_BY]->(o)", "({v})-[:ACKNOWLEDGED_BY]->(o)"],
+    "Notice": [
+        "({v})-[:ISSUED_BY]->(o)",
+        "({v})-[:ADDRESSED_TO]->(o)",  # the grid branches that must acknowledge it
+        "({v})-[:ACKNOWLEDGED_BY]->(o)",
+    ],
 }  # fmt: skip
 
 # Visibility beyond ownership: the industry committees co-building with the subtree's branches.

@@ -12,7 +12,17 @@ from app.settings import Settings, get_settings
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
-    from schema import cobuilding, exploration, linkage, mutation, query, report
+    from schema import (
+        assessments,
+        cobuilding,
+        exploration,
+        linkage,
+        mobilization,
+        mutation,
+        query,
+        report,
+        visits,
+    )
 
     # A feature adds its own `Query`/`Mutation` classes in its module and lists them here.
     queries: tuple[type, ...] = (
@@ -21,9 +31,18 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         linkage.Query,
         cobuilding.Query,
         report.ReportQuery,
+        mobilization.MobilizationQuery,
+        visits.VisitQuery,
+        assessments.AssessmentQuery,
     )
-    mutations: tuple[type, ...] = (mutation.Mutation, linkage.Mutation)
-    subscriptions: tuple[type, ...] = ()
+    mutations: tuple[type, ...] = (
+        mutation.Mutation,
+        linkage.Mutation,
+        mobilization.MobilizationMutation,
+        visits.VisitMutation,
+        assessments.AssessmentMutation,
+    )
+    subscriptions: tuple[type, ...] = (mobilization.MobilizationSubscription,)
 
     from schema.extensions import ErrorVocabulary, RequestAccounting
 

@@ -6,7 +6,10 @@ import datetime as dt
 
 import strawberry
 
-from schema.fields import one
+from graph.assessments import grade as grade_of
+from graph.assessments import weighted_total
+from schema.enums import AssessmentGrade
+from schema.fields import label, one
 from schema.mapping import node_type
 from schema.relay import Node
 
@@ -19,8 +22,24 @@ class Assessment(Node):
     key_work: int | None
     problem_solving: int | None
     assessed_at: dt.date | None
+    name: str | None
+    inspectors: list[str] | None = strawberry.field(
+        description="The joint inspection team (联合督查组) that assessed it."
+    )
 
     target = one("Assessment.target", Node, "The organisation or cadre assessed.")
+
+    @strawberry.field(description="Weighted: daily work 30%, key work 40%, problem solving 30%.")
+    def total(self) -> float | None:
+        parts = (self.daily_work, self.key_work, self.problem_solving)
+        return None if None in parts else weighted_total(*parts)  # type: ignore[arg-type]
+
+    @strawberry.field(description="Of the total: 90 excellent, 80 good, 60 pass, below fail.")
+    def grade(self) -> AssessmentGrade | None:
+        total = self.total()
+        return None if total is None else AssessmentGrade(grade_of(total))
+
+    grade_label = label("grade")
 
 
 @node_type("Award")
@@ -28,5 +47,6 @@ class Assessment(Node):
 class Award(Node):
     title: str
     year: int | None
+    granted_at: dt.date | None
 
     recipient = one("Award.recipient", Node, "The organisation or cadre awarded.")

@@ -211,6 +211,7 @@ class RelationshipType(Labelled):
     GRANTED_TO = ("GRANTED_TO", "授予")
     ISSUED_BY = ("ISSUED_BY", "发布方")
     ACKNOWLEDGED_BY = ("ACKNOWLEDGED_BY", "签收")
+    ADDRESSED_TO = ("ADDRESSED_TO", "下发至")
 
 
 class NodeLabel(Labelled):
@@ -255,3 +256,48 @@ class ResourceKind(Labelled):
 
 
 _graphql(ResourceKind, "A kind of resource that can help with an appeal")
+
+
+# Mobilization, 9th-day visits and assessments (resolvers/mobilization.py, visits.py,
+# assessments.py).
+
+
+class ReachStatus(Labelled):
+    DIRECT = ("DIRECT", "本级群直达")
+    FALLBACK = ("FALLBACK", "经社区群转达")
+    UNREACHABLE = ("UNREACHABLE", "无法送达")
+
+
+class ReachUnitKind(Labelled):
+    GRID_BRANCH = ("GRID_BRANCH", "网格团支部")
+    GRID = ("GRID", "网格")
+
+
+class AcknowledgementState(Labelled):
+    ON_TIME = ("ON_TIME", "按时签收")
+    LATE = ("LATE", "超时签收")
+    PENDING = ("PENDING", "未签收")
+
+
+class AssessmentGrade(Labelled):
+    EXCELLENT = ("EXCELLENT", "优秀")
+    GOOD = ("GOOD", "良好")
+    PASS = ("PASS", "合格")
+    FAIL = ("FAIL", "不合格")
+
+
+class AssessmentSubject(Labelled):
+    TOWN_COMMITTEE = ("TownCommittee", "镇街网格团委")
+    COMMUNITY_BRANCH = ("CommunityBranch", "村社区网格团总支")
+    GRID_BRANCH = ("GridBranch", "网格团支部")
+    CADRE = ("Cadre", "网格团干部")
+
+
+for _cls, _description in {
+    ReachStatus: "How the tower reaches a unit",
+    ReachUnitKind: "A unit the tower must reach",
+    AcknowledgementState: "Where an addressee stands with a notice",
+    AssessmentGrade: "The grade of a weighted assessment total (90, 80, 60)",
+    AssessmentSubject: "Whom an assessment ranking compares",
+}.items():
+    _graphql(_cls, _description)

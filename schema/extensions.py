@@ -37,7 +37,9 @@ class ErrorVocabulary(SchemaExtension):
                 path=error.path,
                 extensions=original.extensions,
             )
-        if original is None:  # parse or validation error: the document itself is wrong
+        # a parse or validation error (the document or its variables are wrong), or a value
+        # graphql-core could not coerce (an unknown enum value, say)
+        if original is None or isinstance(original, GraphQLError):
             extensions = {"code": "BAD_USER_INPUT", **(error.extensions or {})}
             return GraphQLError(
                 error.message,

@@ -6,6 +6,7 @@ import datetime as dt
 
 import strawberry
 
+from resolvers.overview import GENERAL_REACH_MINUTES, URGENT_REACH_MINUTES
 from schema import refs
 from schema.enums import Urgency
 from schema.fields import connection, label, one
@@ -23,6 +24,11 @@ class Notice(Node):
     issued_at: dt.datetime | None
 
     urgency_label = label("urgency")
+
+    @strawberry.field(description="Its promise: acknowledged within 3 minutes if urgent, else 10.")
+    def promise_minutes(self) -> int:
+        return URGENT_REACH_MINUTES if self.urgency is Urgency.URGENT else GENERAL_REACH_MINUTES
+
     issued_by = one("Notice.issuedBy", refs.Organization)
     acknowledgements = connection(
         "Notice.acknowledgements",

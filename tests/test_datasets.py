@@ -378,9 +378,9 @@ async def test_rencheng_ninth_day_visits_on_the_9th_with_gaps(rencheng: Database
     assert 13000 <= await value(rencheng, "MATCH (v:Visit) RETURN count(v)") <= 17000
     months = await rows(
         rencheng,
-        "MATCH (b:GridBranch) "
-        "OPTIONAL MATCH (v:Visit {kind: 'NINTH_DAY'})-[:BY]->(:Cadre)-[:SERVES_IN]->(b) "
-        "WITH b, count(DISTINCT v.date.month) AS months "
+        "MATCH (b:GridBranch) CALL (b) { "
+        "OPTIONAL MATCH (b)<-[:SERVES_IN]-(:Cadre)<-[:BY]-(v:Visit) WHERE v.kind = 'NINTH_DAY' "
+        "RETURN count(DISTINCT v.date.month) AS months } "
         "RETURN months = 12 AS every, count(b) AS n ORDER BY every",
     )
     gaps, full = months[0]["n"], months[1]["n"]

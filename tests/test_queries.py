@@ -180,3 +180,10 @@ async def test_a_bad_cursor_is_bad_input(rencheng: Database, gql: GraphQL) -> No
 async def test_a_bad_global_id_is_bad_input(rencheng: Database, gql: GraphQL) -> None:
     failed = error(await gql('{ node(id: "???") { id } }', as_=DISTRICT))
     assert (failed["code"], failed["field"]) == ("BAD_USER_INPUT", "id")
+
+
+async def test_an_unknown_enum_value_is_bad_input(rencheng: Database, gql: GraphQL) -> None:
+    query = "query($s: CadreSource) { cadres(filter: {source: $s}) { totalCount } }"
+    failed = error(await gql(query, {"s": "COOKING"}, as_=DISTRICT))
+    assert failed["code"] == "BAD_USER_INPUT"
+    assert "COOKING" in failed["message"]
