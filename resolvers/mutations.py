@@ -63,6 +63,24 @@ async def write(info: Info, work: Work, roles: tuple[Role, ...] = WRITERS) -> An
     return to_object(node)
 
 
+async def _update(
+    info: Info,
+    label: str,
+    global_id: str,
+    props: dict[str, Any],
+    relink: Callable[[Writer, str], Awaitable[None]] | None = None,
+) -> Any:
+    """Sets `props` on the node a global id names (and re-points its links), in one transaction."""
+
+    async def work(w: Writer) -> dict[str, Any]:
+        node = await w.lookup(label, global_id, "id")
+        if relink is not None:
+            await relink(w, key_of(node))
+        return await w.update(label, key_of(node), props)
+
+    return await write(info, work)
+
+
 def _kind(node: dict[str, Any]) -> str:
     return next(k.value for k in OrgKind if k.value in node["labels"])
 
@@ -219,13 +237,7 @@ async def create_cadre(info: Info, data: Any) -> Any:
 
 
 async def update_cadre(info: Info, data: Any) -> Any:
-    props = _cadre_props(data, required=False)
-
-    async def work(w: Writer) -> dict[str, Any]:
-        cadre = await w.lookup("Cadre", data.id, "id")
-        return await w.update("Cadre", key_of(cadre), props)
-
-    return await write(info, work)
+    return await _update(info, "Cadre", data.id, _cadre_props(data, required=False))
 
 
 async def assign_post(info: Info, data: Any) -> Any:
@@ -349,12 +361,7 @@ async def create_social_organization(info: Info, data: Any) -> Any:
 
 async def update_social_organization(info: Info, data: Any) -> Any:
     props = _social_props(data, required=False)
-
-    async def work(w: Writer) -> dict[str, Any]:
-        social = await w.lookup("SocialOrganization", data.id, "id")
-        return await w.update("SocialOrganization", key_of(social), props)
-
-    return await write(info, work)
+    return await _update(info, "SocialOrganization", data.id, props)
 
 
 def _worker_props(data: Any, required: bool) -> dict[str, Any]:
@@ -384,15 +391,12 @@ async def create_social_worker(info: Info, data: Any) -> Any:
 
 
 async def update_social_worker(info: Info, data: Any) -> Any:
-    props = _worker_props(data, required=False)
-
-    async def work(w: Writer) -> dict[str, Any]:
-        worker = await w.lookup("SocialWorker", data.id, "id")
+    async def relink(w: Writer, key: str) -> None:
         if data.social_organization_id is not None:
-            await _member_of(w, key_of(worker), data.social_organization_id)
-        return await w.update("SocialWorker", key_of(worker), props)
+            await _member_of(w, key, data.social_organization_id)
 
-    return await write(info, work)
+    props = _worker_props(data, required=False)
+    return await _update(info, "SocialWorker", data.id, props, relink)
 
 
 # -- youth and appeals -----------------------------------------------------------------------
@@ -485,13 +489,7 @@ async def create_appeal(info: Info, data: Any) -> Any:
 
 
 async def update_appeal(info: Info, data: Any) -> Any:
-    props = _appeal_props(data, required=False)
-
-    async def work(w: Writer) -> dict[str, Any]:
-        appeal = await w.lookup("Appeal", data.id, "id")
-        return await w.update("Appeal", key_of(appeal), props)
-
-    return await write(info, work)
+    return await _update(info, "Appeal", data.id, _appeal_props(data, required=False))
 
 
 # -- positions and activities ----------------------------------------------------------------
@@ -529,15 +527,12 @@ async def create_position(info: Info, data: Any) -> Any:
 
 
 async def update_position(info: Info, data: Any) -> Any:
-    props = _position_props(data, required=False)
-
-    async def work(w: Writer) -> dict[str, Any]:
-        position = await w.lookup("Position", data.id, "id")
+    async def relink(w: Writer, key: str) -> None:
         if data.grid_id is not None:
-            await _locate(w, "Position", key_of(position), data.grid_id)
-        return await w.update("Position", key_of(position), props)
+            await _locate(w, "Position", key, data.grid_id)
 
-    return await write(info, work)
+    props = _position_props(data, required=False)
+    return await _update(info, "Position", data.id, props, relink)
 
 
 def _activity_props(data: Any, required: bool) -> dict[str, Any]:
@@ -594,15 +589,12 @@ async def _lookup_visible(w: Writer, label: str, global_id: str) -> dict[str, An
 
 
 async def update_activity(info: Info, data: Any) -> Any:
-    props = _activity_props(data, required=False)
-
-    async def work(w: Writer) -> dict[str, Any]:
-        activity = await w.lookup("Activity", data.id, "id")
+    async def relink(w: Writer, key: str) -> None:
         if data.held_at_id is not None:
-            await _held_at(w, key_of(activity), data.held_at_id)
-        return await w.update("Activity", key_of(activity), props)
+            await _held_at(w, key, data.held_at_id)
 
-    return await write(info, work)
+    props = _activity_props(data, required=False)
+    return await _update(info, "Activity", data.id, props, relink)
 
 
 # -- archiving -------------------------------------------------------------------------------

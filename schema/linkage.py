@@ -6,6 +6,7 @@ from __future__ import annotations
 import strawberry
 
 from resolvers import linkage
+from resolvers import validate as v
 from resolvers.context import Info
 from schema.appeal import Appeal
 from schema.linkage_types import ResourceFlow, ResourceMatch
@@ -68,7 +69,7 @@ class Mutation:
 
     @strawberry.mutation(description="OPEN, MATCHED or IN_PROGRESS → REJECTED, with a reason.")
     async def reject_appeal(self, info: Info, appeal_id: ID, reason: str) -> Appeal:
-        text = linkage.v.text(reason, "reason", limit=500)
+        text = v.text(reason, "reason", limit=500)
         return await linkage.move_appeal(
             info, appeal_id, "REJECTED", extra={"rejectionReason": text}
         )

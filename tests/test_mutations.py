@@ -229,3 +229,19 @@ async def test_cadre_appeal_social_org_worker_position_activity(
     assert activity["served"] == 35
     assert activity["heldAt"]["id"] == position["id"]
     assert activity["partners"]["nodes"] == [{"id": social["id"]}]
+
+
+async def test_updates_change_only_what_they_name(mini: Database, gql: GraphQL) -> None:
+    position = data(await gql("{ positions(first: 1) { nodes { id name type address } } }",
+                              as_=DISTRICT))["positions"]["nodes"][0]  # fmt: skip
+    grid = await _first(gql, "grids")
+    moved = data(await gql("""mutation($id: ID!, $g: ID!) { updatePosition(input: {id: $id,
+        address: "任城区古槐路1号", gridId: $g}) { name type address grid { id } } }""",
+        {"id": position["id"], "g": grid["id"]}, as_=DISTRICT))["updatePosition"]  # fmt: skip
+    assert (moved["name"], moved["type"]) == (position["name"], position["type"])
+    assert moved["address"] == "任城区古槐路1号"
+    assert moved["grid"]["id"] == grid["id"]
+    cadre = await _first(gql, "cadres")
+    failed = error(await gql('mutation($id: ID!) { updateCadre(input: {id: $id, phone: "123"}) '
+                             "{ key } }", {"id": cadre["id"]}, as_=DISTRICT))  # fmt: skip
+    assert (failed["code"], failed["field"]) == ("BAD_USER_INPUT", "phone")
