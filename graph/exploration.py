@@ -24,25 +24,34 @@ START: dict[str, Query] = {
     for label in EXPLORABLE
 }
 
+
 # One hop from a frontier to the nodes not seen yet, over the allowed relationship types to
 # allowed labels; each new node with the edges that reach it. `$cap` bounds the rows.
-HOP = Query(
-    "explore_hop",
-    f"""
-    UNWIND $frontier AS eid
-    MATCH (x) WHERE elementId(x) = eid
-    MATCH (x)-[r]-(y)
-    WHERE NOT elementId(y) IN $seen
-      AND ($types IS NULL OR type(r) IN $types)
-      AND ($labels IS NULL OR any(l IN labels(y) WHERE l IN $labels))
-      AND any(l IN labels(y) WHERE l IN {list(EXPLORABLE)})
-      AND {_VISIBLE}
-    WITH y, collect({{source: elementId(x), type: type(r), outgoing: startNode(r) = x}}) AS via
-    ORDER BY y.id, labels(y)[0]
-    LIMIT $cap
-    RETURN elementId(y) AS target, via
-    """,
-)
+# `described`: with each node's key, labels and name (a neighbourhood shows every node it
+# reaches; a search for paths describes only the nodes on the paths it keeps).
+def _hop(described: bool) -> Query:
+    node = f", {_NODE} AS node" if described else ""
+    return Query(
+        "explore_hop" + ("_described" if described else ""),
+        f"""
+        UNWIND $frontier AS eid
+        MATCH (x) WHERE elementId(x) = eid
+        MATCH (x)-[r]-(y)
+        WHERE NOT elementId(y) IN $seen
+          AND ($types IS NULL OR type(r) IN $types)
+          AND ($labels IS NULL OR any(l IN labels(y) WHERE l IN $labels))
+          AND any(l IN labels(y) WHERE l IN {list(EXPLORABLE)})
+          AND {_VISIBLE}
+        WITH y, collect({{source: elementId(x), type: type(r), outgoing: startNode(r) = x}}) AS via
+        ORDER BY y.id, labels(y)[0]
+        LIMIT $cap
+        RETURN elementId(y) AS target, via{node}
+        """,
+    )
+
+
+HOP = _hop(described=False)
+HOP_DESCRIBED = _hop(described=True)
 
 NODES = Query(
     "explore_nodes",

@@ -9,9 +9,8 @@ from graph.scope import under, visible
 # The candidates that fit an appeal, each with the organisation it hangs on (`anchor`) and how
 # that organisation meets the appeal's chain (grid's server → community → town → district): the
 # first common organisation (`meet`), and the organisations passed on the way for the path.
-CANDIDATES = Query(
-    "match_candidates",
-    f"""
+# The appeal's chain: the grid's server (its branch, or else its community) up to the district.
+_CHAIN = f"""
     MATCH (ap:Appeal {{id: $appeal}}) WHERE {visible("Appeal", "ap")}
     MATCH (ap)-[:RAISED_BY]->(y:Youth)-[:RESIDES_IN]->(g:Grid)-[:WITHIN]->(cb:CommunityBranch)
     OPTIONAL MATCH (g)-[:SERVED_BY]->(gb:GridBranch)
@@ -19,6 +18,17 @@ CANDIDATES = Query(
         MATCH (cb)-[:UNDER*0..3]->(a:Organization) RETURN a ORDER BY a.level DESC
     }} AS up
     WITH ap, y, g, CASE WHEN gb IS NULL THEN up ELSE [gb] + up END AS chain
+"""
+_ANCESTORS = """COLLECT {
+        MATCH (anchor)-[:UNDER*0..3]->(a:Organization) RETURN a ORDER BY coalesce(a.level, 4) DESC
+    }"""
+
+# Light rows for every candidate: what the score needs (resolvers/linkage.py), and element ids
+# to describe the page's candidates afterwards (CANDIDATE_PATHS).
+CANDIDATES = Query(
+    "match_candidates",
+    _CHAIN
+    + f"""
     CALL (chain) {{
         MATCH (c:SocialOrganization)-[l:LINKED_WITH]->(x:Organization)
         WHERE l.until IS NULL AND c.archivedAt IS NULL
@@ -39,11 +49,7 @@ CANDIDATES = Query(
         WHERE c.archivedAt IS NULL AND c.brand IN $brands AND {visible("ServiceProject", "c")}
         RETURN 'SERVICE_PROJECT' AS kind, c, x AS anchor, null AS org, null AS via
     }}
-    WITH ap, y, g, chain, kind, c, anchor, org, via,
-         COLLECT {{
-             MATCH (anchor)-[:UNDER*0..3]->(a:Organization)
-             RETURN a ORDER BY coalesce(a.level, 4) DESC
-         }} AS ancestors
+    WITH ap, y, g, chain, kind, c, anchor, org, via, {_ANCESTORS} AS ancestors
     WITH ap, y, g, chain, kind, c, anchor, org, via, ancestors,
          [a IN ancestors WHERE a IN chain][0] AS meet
     WITH ap, y, g, chain, kind, c, anchor, org, via, ancestors, meet,
@@ -56,17 +62,33 @@ CANDIDATES = Query(
          CASE WHEN org IS NULL THEN null ELSE COUNT {{
              MATCH (a:Appeal)-[:REFERRED_TO]->(org) WHERE a.status IN $active
          }} END AS load
-    RETURN kind, {{props: properties(c), labels: labels(c)}} AS candidate,
-           best.step AS step, best.meet.level AS meetLevel, load, best.org.capacity AS capacity,
-           best.anchor IN chain AS linked,
-           [n IN [ap, y, g] + chain[0..coalesce(best.step, size(chain) - 1) + 1]
+    RETURN kind, c.id AS key, elementId(c) AS c, c.services AS services, c.skills AS skills,
+           c.type AS type, c.brand AS brand, best.step AS step, best.meet.level AS meetLevel,
+           load, best.org.capacity AS capacity, best.anchor IN chain AS linked,
+           elementId(best.anchor) AS anchor,
+           CASE WHEN best.via IS NULL THEN null ELSE elementId(best.via) END AS via,
+           ap.urgency AS urgency
+    """,
+)
+
+# The page's candidates in full, each with the path that explains it: up the appeal's chain to
+# where it meets the candidate's organisation (`step`), then down to that organisation.
+CANDIDATE_PATHS = Query(
+    "match_candidate_paths",
+    _CHAIN
+    + f"""
+    UNWIND $picked AS pick
+    MATCH (c) WHERE elementId(c) = pick.c
+    MATCH (anchor) WHERE elementId(anchor) = pick.anchor
+    OPTIONAL MATCH (via) WHERE elementId(via) = pick.via
+    WITH ap, y, g, chain, pick, c, via, {_ANCESTORS} AS ancestors
+    RETURN pick.c AS c, {{props: properties(c), labels: labels(c)}} AS candidate,
+           [n IN [ap, y, g] + chain[0..coalesce(pick.step, size(chain) - 1) + 1]
                | {{key: n.id, labels: labels(n), name: coalesce(n.name, n.title)}}] AS up,
-           [n IN reverse([a IN best.ancestors WHERE NOT a IN chain])
+           [n IN reverse([a IN ancestors WHERE NOT a IN chain])
                | {{key: n.id, labels: labels(n), name: n.name}}] AS down,
-           CASE WHEN best.via IS NULL THEN null
-                ELSE {{key: best.via.id, labels: labels(best.via), name: best.via.name}} END
-               AS via,
-           ap.urgency AS urgency, ap.category AS category
+           CASE WHEN via IS NULL THEN null
+                ELSE {{key: via.id, labels: labels(via), name: via.name}} END AS via
     """,
 )
 

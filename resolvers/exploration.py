@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.exploration import AMONG, HOP, NODES, START
+from graph.exploration import AMONG, HOP, HOP_DESCRIBED, NODES, START
 from graph.personal import mask_name
 from resolvers.connections import from_global_id
 from resolvers.context import Info
@@ -59,9 +59,10 @@ async def _hop(
     types: list[str] | None,
     labels: list[str] | None,
     cap: int = EXPAND_CAP,
+    described: bool = False,
 ) -> list[dict[str, Any]]:
     return await info.context.db.read(
-        HOP,
+        HOP_DESCRIBED if described else HOP,
         frontier=frontier,
         seen=seen,
         types=types,
@@ -112,13 +113,15 @@ async def neighborhood(
         if not frontier or room <= 0:
             walk.truncated |= bool(frontier) and room <= 0
             break
-        rows = await _hop(info, frontier, list(distances), types, wanted, cap=room + 1)
+        rows = await _hop(
+            info, frontier, list(distances), types, wanted, cap=room + 1, described=True
+        )
         walk.truncated |= len(rows) > room
         frontier = [row["target"] for row in rows[:room]]
         for row in rows[:room]:
             distances[row["target"]] = distance
+            walk.nodes[row["target"]] = {**row["node"], "distance": distance}
             walk.edges.update(_edge(row["target"], via) for via in row["via"])
-    await _describe(info, walk, distances)
     # the relationships between nodes of the same hop, which no hop walked
     among = await info.context.db.read(AMONG, nodes=list(distances), types=types)
     walk.edges.update((r["source"], r["type"], r["target"]) for r in among)

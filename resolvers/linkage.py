@@ -17,6 +17,7 @@ from graph.datasets.vocab import (
 )
 from graph.linkage import (
     APPEAL_FOR_MATCHING,
+    CANDIDATE_PATHS,
     CANDIDATES,
     REFER,
     RESOURCE_FLOW,
@@ -69,9 +70,9 @@ class Fit:
     def fit(self, kind: str, props: dict[str, Any]) -> float:
         """1.0 when the candidate is the usual resource for the category, else 0.8."""
         if kind == "SOCIAL_ORGANIZATION":
-            primary = bool(self.services) and self.services[0] in props.get("services", [])
+            primary = bool(self.services) and self.services[0] in (props.get("services") or [])
         elif kind == "SOCIAL_WORKER":
-            primary = any(k in self.primary_skills for k in props.get("skills", []))
+            primary = any(k in self.primary_skills for k in props.get("skills") or [])
         elif kind == "POSITION":
             primary = bool(self.positions) and props.get("type") == self.positions[0]
         else:
@@ -129,33 +130,45 @@ async def match_resources(
         active=ACTIVE,
         **ctx.scope.params(),
     )
-    matches = []
+    scored = []
     for row in rows:
         total, parts, over = score(
-            fit.fit(row["kind"], row["candidate"]["props"]),
+            fit.fit(row["kind"], row),
             row["meetLevel"],
             row["linked"],
             row["load"],
             row["capacity"],
             row["urgency"] == "URGENT",
         )
-        matches.append(
-            ResourceMatch(
-                kind=ResourceKind(row["kind"]),
-                resource=to_object(row["candidate"]),
-                score=total,
-                components=parts,
-                load=row["load"],
-                capacity=row["capacity"],
-                over_capacity=over,
-                path=_path(info, row),
-            )
+        scored.append((total, parts, over, row))
+    scored.sort(key=lambda m: (-m[0], m[3]["kind"], m[3]["key"]))
+    page = scored[offset : offset + limit]
+    # only the page's candidates are described in full, with their paths: one more query
+    picked = [
+        {"c": r["c"], "anchor": r["anchor"], "via": r["via"], "step": r["step"]}
+        for _, _, _, r in page
+    ]
+    described = {
+        d["c"]: d
+        for d in await ctx.db.read(CANDIDATE_PATHS, appeal=key, picked=picked, **ctx.scope.params())
+    }
+    matches = [
+        ResourceMatch(
+            kind=ResourceKind(row["kind"]),
+            resource=to_object(described[row["c"]]["candidate"]),
+            score=total,
+            components=parts,
+            load=row["load"],
+            capacity=row["capacity"],
+            over_capacity=over,
+            path=_path(info, row["kind"], described[row["c"]]),
         )
-    matches.sort(key=lambda m: (-m.score, m.kind.value, m.resource.key))
-    return paged(matches[offset : offset + limit], len(matches), offset)
+        for total, parts, over, row in page
+    ]
+    return paged(matches, len(scored), offset)
 
 
-def _path(info: Info, row: dict[str, Any]) -> GraphView:
+def _path(info: Info, kind: str, row: dict[str, Any]) -> GraphView:
     """appeal → youth → grid → up the chain to where it meets → down to the anchor → resource."""
     up, down = row["up"], row["down"]
     candidate = {
@@ -173,12 +186,12 @@ def _path(info: Info, row: dict[str, Any]) -> GraphView:
         anchor = node
     tail = {"SOCIAL_ORGANIZATION": "LINKED_WITH", "POSITION": "HOSTED_BY",
             "SERVICE_PROJECT": "RUN_BY"}  # fmt: skip
-    if row["kind"] == "SOCIAL_WORKER":
+    if kind == "SOCIAL_WORKER":
         edges.append((row["via"], anchor, "LINKED_WITH"))
         edges.append((candidate, row["via"], "MEMBER_OF"))
         nodes = [*up, *down, row["via"], candidate]
     else:
-        edges.append((candidate, anchor, tail[row["kind"]]))
+        edges.append((candidate, anchor, tail[kind]))
         nodes = [*up, *down, candidate]
     return GraphView(
         nodes=[graph_node(info, n, i) for i, n in enumerate(nodes)],
