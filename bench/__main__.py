@@ -1,5 +1,6 @@
 """`python -m bench`: load rencheng at each scale into the bench Neo4j, serve the API with uvicorn,
-drive the mix of reads over HTTP and as raw Cypher, and report the figures against the targets."""
+drive the mix of reads over HTTP and as raw Cypher, time the feature reads one at a time, and
+report the figures against the targets."""
 
 from __future__ import annotations
 
@@ -22,8 +23,22 @@ from neo4j import AsyncGraphDatabase
 
 from app.auth import Role, mint_token
 from app.settings import Settings, get_settings
-from bench.machine import CpuMeter, CpuShare, wait_until_quiet
-from bench.report import Report, ScaleResult, phase_table, query_table, target_lines
+from bench.features import (
+    FeatureIds,
+    build_features,
+    query_fields,
+    run_features,
+    sample_feature_ids,
+)
+from bench.machine import NOISY_PERCENT, CpuMeter, CpuShare, wait_until_quiet
+from bench.report import (
+    Report,
+    ScaleResult,
+    feature_table,
+    phase_table,
+    query_table,
+    target_lines,
+)
 from bench.runner import Call, Phase, cypher_call, http_call, run_phase
 from bench.services import RESULTS, ApiProcess, BenchNeo4j
 from bench.workload import Cypher, Ids, build_mix, sample_ids
@@ -32,14 +47,22 @@ from graph.driver import Query, open_database
 from graph.migrations import migrate
 from graph.server import Connection
 
-# Above this share of the CPU used by processes not of the benchmark, a phase is flagged noisy.
-NOISY_PERCENT = 10.0
-
 VERSION = Query("bench_version", "CALL dbms.components() YIELD versions RETURN versions[0] AS v")
+
+
+PARTS = ("mix", "features")
 
 
 def _int_list(text: str) -> list[int]:
     return [int(part) for part in text.split(",") if part.strip()]
+
+
+def _parts(text: str) -> list[str]:
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [part for part in parts if part not in PARTS]
+    if unknown or not parts:
+        raise argparse.ArgumentTypeError(f"parts are among {', '.join(PARTS)}, not {text!r}")
+    return parts
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -50,7 +73,31 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--max-requests", type=int, default=100_000, help="per phase, whatever the time left"
     )
-    parser.add_argument("--warmup", type=int, default=3, help="unmeasured rounds of the mix")
+    parser.add_argument(
+        "--parts",
+        type=_parts,
+        default=list(PARTS),
+        help="mix (the mix of reads at each concurrency), features (the feature reads one at a "
+        "time); default mix,features",
+    )
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=3,
+        help="unmeasured rounds of the mix (default 3)",
+    )
+    parser.add_argument(
+        "--feature-calls",
+        type=int,
+        default=30,
+        help="measured calls per feature read, after as many unmeasured ones (default 30)",
+    )
+    parser.add_argument(
+        "--feature-seconds",
+        type=float,
+        default=30.0,
+        help="at most this long per pass of a feature read, whatever the calls left (default 30)",
+    )
     parser.add_argument(
         "--quiet-wait",
         type=float,
@@ -69,7 +116,7 @@ def _progress(step: str, done: int, total: int) -> None:
 
 async def prepare(
     connection: Connection, settings: Settings, scale: int, report: Report
-) -> tuple[ScaleResult, Ids]:
+) -> tuple[ScaleResult, Ids, FeatureIds]:
     """Wipes the bench database, loads rencheng at `scale` (timed) and picks the ids to read."""
     db = open_database(connection, settings)
     try:
@@ -83,7 +130,9 @@ async def prepare(
         load_s = time.perf_counter() - t0
         if sys.stderr.isatty():
             print(file=sys.stderr)
-        ids = await sample_ids(Cypher(db.driver, connection.database))
+        cypher = Cypher(db.driver, connection.database)
+        ids = await sample_ids(cypher)
+        feature_ids = await sample_feature_ids(cypher, ids.center)
     finally:
         await db.close()
     nodes, rels = counts.get("nodes"), counts.get("relationships")
@@ -93,11 +142,11 @@ async def prepare(
         f"== scale {scale}: rencheng, {size} (Neo4j {version}) ==",
         f"load {load_s:.1f} s (after clearing the database in {clear_s:.1f} s)",
     )
-    return ScaleResult(scale, load_s, clear_s, counts), ids
+    return ScaleResult(scale, load_s, clear_s, counts), ids, feature_ids
 
 
-async def measure(
-    api: ApiProcess,
+async def measure_mix(
+    http: httpx.AsyncClient,
     pids: dict[str, int | None],
     connection: Connection,
     ids: Ids,
@@ -114,7 +163,6 @@ async def measure(
             phase = await run_phase(mix, call, concurrency, args.seconds, args.max_requests)
         return phase, meter.share
 
-    limits = httpx.Limits(max_connections=max(args.concurrency), max_keepalive_connections=100)
     driver = AsyncGraphDatabase.driver(
         connection.uri,
         auth=(connection.user, connection.password),
@@ -122,32 +170,79 @@ async def measure(
         notifications_min_severity="OFF",
     )
     try:
-        async with httpx.AsyncClient(base_url=api.base_url, timeout=30.0, limits=limits) as http:
-            api_call = http_call(http, token)
-            cypher = Cypher(driver, connection.database)
-            floor_call = cypher_call(cypher)
-            # Neo4j plans and caches each query on first use, the API builds its schema lazily:
-            # neither belongs in the figures.
-            warm = args.warmup * len(mix)
-            await run_phase(mix, api_call, 1, math.inf, warm)
-            await run_phase(mix, floor_call, 1, math.inf, warm)
-            for concurrency in args.concurrency:
-                api_phase, api_cpu = await timed(api_call, concurrency)
-                cypher.timings.clear()
-                floor_phase, floor_cpu = await timed(floor_call, concurrency)
-                result.phases.append((api_phase, floor_phase))
-                report("", *phase_table(api_phase, floor_phase))
-                if concurrency == min(args.concurrency):
-                    report(*query_table(cypher.timings))
-                for side, cpu in (("API", api_cpu), ("floor", floor_cpu)):
-                    report(f"{side} phase {cpu.describe()}")
-                    if cpu.others > NOISY_PERCENT:
-                        report(
-                            f"  WARNING: other processes used {cpu.others:.0f}% of the CPU "
-                            "during this phase: its figures are pessimistic"
-                        )
+        api_call = http_call(http, token)
+        cypher = Cypher(driver, connection.database)
+        floor_call = cypher_call(cypher)
+        # Neo4j plans and caches each query on first use, the API builds its schema lazily:
+        # neither belongs in the figures.
+        warm = args.warmup * len(mix)
+        await run_phase(mix, api_call, 1, math.inf, warm)
+        await run_phase(mix, floor_call, 1, math.inf, warm)
+        for concurrency in args.concurrency:
+            api_phase, api_cpu = await timed(api_call, concurrency)
+            cypher.timings.clear()
+            floor_phase, floor_cpu = await timed(floor_call, concurrency)
+            result.phases.append((api_phase, floor_phase))
+            report("", *phase_table(api_phase, floor_phase))
+            if concurrency == min(args.concurrency):
+                report(*query_table(cypher.timings))
+            for side, cpu in (("API", api_cpu), ("floor", floor_cpu)):
+                report(f"{side} phase {cpu.describe()}")
+                if cpu.others > NOISY_PERCENT:
+                    report(
+                        f"  WARNING: other processes used {cpu.others:.0f}% of the CPU "
+                        "during this phase: its figures are pessimistic"
+                    )
     finally:
         await driver.close()
+
+
+async def measure_features(
+    http: httpx.AsyncClient,
+    pids: dict[str, int | None],
+    feature_ids: FeatureIds,
+    token: str,
+    args: argparse.Namespace,
+    result: ScaleResult,
+    report: Report,
+) -> None:
+    # Another engineer's fields may not be served yet: those are skipped, not failed.
+    fields = await query_fields(http, token)
+    if fields is None:
+        report("", "the API did not list its Query fields: every feature read is tried")
+    result.features = await run_features(
+        build_features(feature_ids),
+        http_call(http, token),
+        fields,
+        pids,
+        NOISY_PERCENT,
+        args.quiet_wait,
+        args.feature_calls,
+        args.feature_seconds,
+    )
+    report(
+        "",
+        *feature_table(result.features, args.feature_calls, args.feature_seconds, NOISY_PERCENT),
+    )
+
+
+async def measure(
+    api: ApiProcess,
+    pids: dict[str, int | None],
+    connection: Connection,
+    ids: Ids,
+    feature_ids: FeatureIds,
+    token: str,
+    args: argparse.Namespace,
+    result: ScaleResult,
+    report: Report,
+) -> None:
+    limits = httpx.Limits(max_connections=max(args.concurrency), max_keepalive_connections=100)
+    async with httpx.AsyncClient(base_url=api.base_url, timeout=30.0, limits=limits) as http:
+        if "mix" in args.parts:
+            await measure_mix(http, pids, connection, ids, token, args, result, report)
+        if "features" in args.parts:
+            await measure_features(http, pids, feature_ids, token, args, result, report)
 
 
 def run(args: argparse.Namespace, report: Report) -> None:
@@ -159,19 +254,33 @@ def run(args: argparse.Namespace, report: Report) -> None:
             f"Youth Matrix benchmark, {datetime.now().isoformat(timespec='seconds')}",
             f"machine: {os.cpu_count()} cores, {platform.platform()}, Python "
             f"{platform.python_version()}; load average {os.getloadavg()[0]:.2f}",
-            f"Neo4j: {connection.uri} (instance bench); phases of {args.seconds:g} s at "
-            f"concurrency {', '.join(map(str, args.concurrency))}; scales "
-            f"{', '.join(map(str, args.scales))}",
-            "reads: a district admin's org tree, grid detail, open appeals, district and town "
-            "overview, in turn",
-            "trips: Cypher round trips per request (API: extensions.cypherRoundTrips; floor: "
-            "its reads); the API memoizes scopes and overviews for 30 s, the floor reads every "
-            "time",
+            f"Neo4j: {connection.uri} (instance bench); scales {', '.join(map(str, args.scales))}"
+            f"; parts: {', '.join(args.parts)}",
         )
+        trips = "trips: Cypher round trips per request (API: extensions.cypherRoundTrips)"
+        if "mix" in args.parts:
+            report(
+                f"mix: phases of {args.seconds:g} s at concurrency "
+                f"{', '.join(map(str, args.concurrency))}; a district admin's org tree, grid "
+                "detail, open appeals, district and town overview, in turn",
+            )
+            trips = (
+                "trips: Cypher round trips per request (API: extensions.cypherRoundTrips; floor: "
+                "its reads); the API memoizes scopes and overviews for 30 s, the floor reads "
+                "every time"
+            )
+        if "features" in args.parts:
+            report(
+                "features: a district admin's matchResources (OPEN appeals), neighborhood "
+                "(grid branches, depth 2), paths (grid branches of different towns, maxLength 4), "
+                "partnershipReport (the district, 2021), reach (the district, URGENT) and "
+                "visitCoverage (the district, the months of 2021), each alone at concurrency 1",
+            )
+        report(trips)
         # The API's JWT secret: chosen here, so that the tokens minted here verify there.
         secret = secrets.token_urlsafe(32)
         for scale in args.scales:
-            result, ids = asyncio.run(prepare(connection, settings, scale, report))
+            result, ids, feature_ids = asyncio.run(prepare(connection, settings, scale, report))
             token = mint_token(
                 settings.model_copy(update={"jwt_secret": secret}),
                 account="bench",
@@ -183,7 +292,9 @@ def run(args: argparse.Namespace, report: Report) -> None:
                 api.start()
                 result.rss_idle_mb = api.rss_mb()
                 pids = {"API": api.pid, "Neo4j": neo4j.pid(), "bench": os.getpid()}
-                asyncio.run(measure(api, pids, connection, ids, token, args, result, report))
+                asyncio.run(
+                    measure(api, pids, connection, ids, feature_ids, token, args, result, report)
+                )
                 result.rss_peak_mb = api.peak_rss_mb()
             finally:
                 api.stop()

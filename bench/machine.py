@@ -8,6 +8,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# Above this share of the CPU used by processes not of the benchmark, a phase is flagged noisy.
+NOISY_PERCENT = 10.0
+
 
 def _machine_ticks() -> tuple[int, int]:
     """(busy, total) clock ticks of all CPUs since boot, from /proc/stat."""

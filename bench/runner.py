@@ -102,6 +102,8 @@ def http_call(http: httpx.AsyncClient, token: str) -> Call:
 
 def cypher_call(cypher: Cypher) -> Call:
     async def call(op: Operation, nth: int) -> Outcome:
+        if op.floor is None:
+            return Outcome(error=f"{op.name} has no raw Cypher form")
         return Outcome(trips=await op.floor(cypher, nth))
 
     return call

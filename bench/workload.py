@@ -119,7 +119,7 @@ class Operation:
     name: str
     document: str
     variables: Callable[[int], dict[str, Any]]  # the i-th call's variables
-    floor: FloorCall
+    floor: FloorCall | None = None  # the same read as raw Cypher (the mix only)
 
 
 def build_mix(ids: Ids) -> list[Operation]:
