@@ -36,12 +36,18 @@ def _hop(described: bool) -> Query:
         f"""
         UNWIND $frontier AS eid
         MATCH (x) WHERE elementId(x) = eid
-        MATCH (x)-[r]-(y)
-        WHERE NOT elementId(y) IN $seen
-          AND ($types IS NULL OR type(r) IN $types)
-          AND ($labels IS NULL OR any(l IN labels(y) WHERE l IN $labels))
-          AND any(l IN labels(y) WHERE l IN {list(EXPLORABLE)})
-          AND {_VISIBLE}
+        // the first $cap by key overall are among the first $cap of each frontier node: cut
+        // each node's neighbours there, before the (costly) visibility test of the rest
+        CALL (x) {{
+            MATCH (x)-[r]-(y)
+            WHERE NOT elementId(y) IN $seen
+              AND ($types IS NULL OR type(r) IN $types)
+              AND ($labels IS NULL OR any(l IN labels(y) WHERE l IN $labels))
+              AND any(l IN labels(y) WHERE l IN {list(EXPLORABLE)})
+            WITH r, y ORDER BY y.id, labels(y)[0]
+            WHERE {_VISIBLE}
+            RETURN r, y LIMIT $cap
+        }}
         WITH y, collect({{source: elementId(x), type: type(r), outgoing: startNode(r) = x}}) AS via
         ORDER BY y.id, labels(y)[0]
         LIMIT $cap
