@@ -30,8 +30,16 @@ class Memo:
     async def get(self, db: Database, key: Hashable, compute: Callable[[], Awaitable[Any]]) -> Any:
         now = time.monotonic()
         entry = self.entries.get(key)
-        fresh = entry and entry.generation == db.generation and now - entry.at < self.ttl
-        if not fresh or (entry.value.done() and entry.value.exception() is not None):
+        fresh = (
+            entry is not None
+            and entry.generation == db.generation
+            and now - entry.at < self.ttl
+            # a future belongs to its event loop (a second loop, e.g. a server in a thread,
+            # must not wait on this one's)
+            and entry.value.get_loop() is asyncio.get_running_loop()
+            and not (entry.value.done() and entry.value.exception() is not None)
+        )
+        if not fresh:
             if len(self.entries) >= self.size:
                 self.entries.clear()  # crude, but bounded; the memo refills from hits
             # taken before the read: a write meanwhile voids the entry

@@ -18,6 +18,9 @@ CLEAR = Query(
 )
 
 
+REPLAN = Query("prepare_for_replanning", "CALL db.prepareForReplanning($seconds)")
+
+
 async def clear_database(db: Database) -> None:
     """Deletes every node but the migration records (tests and `load --fresh`)."""
     await db.run_autocommit(CLEAR)
@@ -30,4 +33,8 @@ async def load_dataset(
 
     Run the migrations first: MERGE relies on the unique-id constraints for its speed."""
     dataset = generate(name, scale)
-    return await write_dataset(db, dataset, progress)
+    counts = await write_dataset(db, dataset, progress)
+    # A bulk load changes the statistics the planner chose its cached plans by (a plan made for
+    # the small district can exhaust memory on the large one): resample and replan.
+    await db.run_autocommit(REPLAN, seconds=120)
+    return counts
