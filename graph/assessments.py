@@ -59,19 +59,29 @@ ATTEND = Query(
 
 ASSESSABLE = ("Organization", "Cadre")
 
-CREATE_ASSESSMENT: dict[str, Query] = {
-    label: Query(
-        f"create_assessment_{label}",
-        f"""
-        MATCH (x:{label} {{id: $target}})
-        CREATE (a:Assessment {{id: $id}})
-        SET a += $props, a.createdAt = {NOW}
-        CREATE (a)-[:OF]->(x)
-        RETURN {node("a")} AS node
-        """,
-    )
-    for label in ASSESSABLE
-}
+
+def _create_about(
+    name: str, new: str, rel: str, param: str, labels: tuple[str, ...]
+) -> dict[str, Query]:
+    """Per target label: create a `new` node about the node `$<param>` names, linked by `rel`."""
+    return {
+        label: Query(
+            f"{name}_{label}",
+            f"""
+            MATCH (x:{label} {{id: ${param}}})
+            CREATE (n:{new} {{id: $id}})
+            SET n += $props, n.createdAt = {NOW}
+            CREATE (n)-[:{rel}]->(x)
+            RETURN {node("n")} AS node
+            """,
+        )
+        for label in labels
+    }
+
+
+CREATE_ASSESSMENT: dict[str, Query] = _create_about(
+    "create_assessment", "Assessment", "OF", "target", ASSESSABLE
+)
 
 # One assessment per subject and period.
 ASSESSED = Query(
@@ -123,19 +133,9 @@ RANKING = Query(
 
 AWARDABLE = ("Organization", "Cadre")
 
-GRANT_AWARD: dict[str, Query] = {
-    label: Query(
-        f"grant_award_{label}",
-        f"""
-        MATCH (x:{label} {{id: $recipient}})
-        CREATE (w:Award {{id: $id}})
-        SET w += $props, w.createdAt = {NOW}
-        CREATE (w)-[:GRANTED_TO]->(x)
-        RETURN {node("w")} AS node
-        """,
-    )
-    for label in AWARDABLE
-}
+GRANT_AWARD: dict[str, Query] = _create_about(
+    "grant_award", "Award", "GRANTED_TO", "recipient", AWARDABLE
+)
 
 # One award of a title per recipient and year.
 AWARDED = Query(
