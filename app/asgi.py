@@ -22,8 +22,8 @@ from app.auth import principal_from_header
 from app.downloads import partnership_csv, partnership_xlsx
 from app.logging import configure_logging, request_id
 from app.settings import Settings, get_settings
-from graph.datasets import load_dataset
-from graph.driver import Database, Query, open_database, resolve_connection
+from graph.datasets import is_empty, load_dataset
+from graph.driver import Database, open_database, resolve_connection
 from graph.migrations import migrate
 from graph.scope import PUBLIC, scope_for
 from resolvers.context import Context
@@ -32,16 +32,13 @@ from schema.errors import ApiError
 
 log = logging.getLogger("youth_matrix.app")
 
-PING = Query("ping", "RETURN 1 AS ok")
-IS_EMPTY = Query("is_empty", "MATCH (o:Organization) RETURN count(o) = 0 AS empty")
-
 
 async def prepare_database(db: Database) -> None:
     """Migrations, and the `rencheng` demo dataset when the database holds no organisation."""
     applied = await migrate(db)
     if applied:
         log.info("applied migrations", extra={"versions": applied})
-    if (await db.read(IS_EMPTY))[0]["empty"]:
+    if await is_empty(db):
         log.info("the database is empty: loading the rencheng demo dataset")
         await load_dataset(db, "rencheng")
 
@@ -151,7 +148,7 @@ def create_app(db: Database | None = None, settings: Settings | None = None) -> 
 
     async def ready(request: Request) -> Response:
         try:
-            await database().read(PING)
+            await database().ping()
         except Exception as exc:  # any failure means not ready; say which
             return JSONResponse({"status": "unavailable", "neo4j": type(exc).__name__}, 503)
         return JSONResponse({"status": "ok", "neo4j": "ok"})

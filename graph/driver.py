@@ -23,6 +23,8 @@ class Query:
     text: str
 
 
+PING = Query("ping", "RETURN 1 AS ok")
+
 # Counts Cypher round trips of the current request (one per transaction function run).
 round_trips: ContextVar[list[int] | None] = ContextVar("round_trips", default=None)
 
@@ -88,6 +90,10 @@ class Database:
             rows = await result.data()
         self.generation += 1
         return rows
+
+    async def ping(self) -> None:
+        """Raises unless Neo4j answers a query (the readiness check)."""
+        await self.read(PING)
 
     async def close(self) -> None:
         await self.driver.close()

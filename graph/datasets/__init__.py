@@ -21,6 +21,14 @@ CLEAR = Query(
 REPLAN = Query("prepare_for_replanning", "CALL db.prepareForReplanning($seconds)")
 
 
+IS_EMPTY = Query("is_empty", "MATCH (o:Organization) RETURN count(o) = 0 AS empty")
+
+
+async def is_empty(db: Database) -> bool:
+    """No organisation yet: `youth-matrix serve` then loads the demo district."""
+    return bool((await db.read(IS_EMPTY))[0]["empty"])
+
+
 async def clear_database(db: Database) -> None:
     """Deletes every node but the migration records (tests and `load --fresh`)."""
     await db.run_autocommit(CLEAR)
