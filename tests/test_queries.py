@@ -187,3 +187,13 @@ async def test_an_unknown_enum_value_is_bad_input(rencheng: Database, gql: Graph
     failed = error(await gql(query, {"s": "COOKING"}, as_=DISTRICT))
     assert failed["code"] == "BAD_USER_INPUT"
     assert "COOKING" in failed["message"]
+
+
+async def test_deep_or_alias_heavy_documents_are_refused(rencheng: Database, gql: GraphQL) -> None:
+    """Depth (12) and aliases (30) are capped before anything runs."""
+    deep = "{ organizations { nodes { " + "parent { " * 12 + "key" + " }" * 12 + " } } }"
+    failed = error(await gql(deep, as_=DISTRICT))
+    assert failed["code"] == "BAD_USER_INPUT" and "depth" in failed["message"]
+    aliases = "{ " + " ".join(f"a{i}: viewer {{ account }}" for i in range(31)) + " }"
+    failed = error(await gql(aliases, as_=DISTRICT))
+    assert failed["code"] == "BAD_USER_INPUT" and "aliases" in failed["message"]
