@@ -58,17 +58,12 @@ CANDIDATES = Query(
     WITH ap, y, g, chain, kind, c, collect({{anchor: anchor, org: org, via: via,
          ancestors: ancestors, meet: meet, step: step}})[0] AS best
     // an organisation's load once, however many of its workers are candidates
-    WITH ap, chain, collect({{kind: kind, c: c, best: best}}) AS candidates
-    CALL (candidates) {{
-        UNWIND candidates AS x
-        WITH DISTINCT x.best.org AS org WHERE org IS NOT NULL
-        RETURN collect({{org: org, load: COUNT {{
-            MATCH (a:Appeal)-[:REFERRED_TO]->(org) WHERE a.status IN $active
-        }}}}) AS loads
-    }}
-    UNWIND candidates AS x
-    WITH ap, chain, x.kind AS kind, x.c AS c, x.best AS best,
-         [l IN loads WHERE l.org = x.best.org][0].load AS load
+    WITH ap, chain, best.org AS org, collect({{kind: kind, c: c, best: best}}) AS group
+    WITH ap, chain, group, CASE WHEN org IS NULL THEN null ELSE COUNT {{
+        MATCH (a:Appeal)-[:REFERRED_TO]->(org) WHERE a.status IN $active
+    }} END AS load
+    UNWIND group AS x
+    WITH ap, chain, x.kind AS kind, x.c AS c, x.best AS best, load
     RETURN kind, c.id AS key, elementId(c) AS c, c.services AS services, c.skills AS skills,
            c.type AS type, c.brand AS brand, best.step AS step, best.meet.level AS meetLevel,
            load, best.org.capacity AS capacity, best.anchor IN chain AS linked,
