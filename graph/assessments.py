@@ -4,7 +4,7 @@ awards (示范网格团组织, 最美网格团干部)."""
 from __future__ import annotations
 
 from graph.driver import Query
-from graph.mobilization import NOW, node
+from graph.projection import NOW, node
 from graph.scope import visible
 
 # The weighting of the three parts of an assessment (README): key work weighs most.

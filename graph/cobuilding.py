@@ -4,9 +4,10 @@ and the co-building network and coverage of a subtree."""
 from __future__ import annotations
 
 from graph.driver import Query
+from graph.projection import node
 from graph.scope import visible
 
-_ACTIVITY = "{props: properties(a), labels: labels(a)}"
+_ACTIVITY = node("a")
 
 # The pairs that involve an organisation: a committee's branches, a branch's committees, or for
 # a town, community or the district, every pair whose branch lies in its subtree. Each pair
@@ -39,9 +40,9 @@ CO_BUILDING = Query(
         RETURN collect({_ACTIVITY}) AS activities
     }}
     RETURN total,
-           CASE WHEN c IS NULL THEN null ELSE {{props: properties(c), labels: labels(c)}} END
+           CASE WHEN c IS NULL THEN null ELSE {node("c")} END
                AS committee,
-           CASE WHEN b IS NULL THEN null ELSE {{props: properties(b), labels: labels(b)}} END
+           CASE WHEN b IS NULL THEN null ELSE {node("b")} END
                AS branch,
            r.since AS since, r.until AS until, activities
     """,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.driver import Query
+from graph.projection import node
 from graph.scope import OWNERS, in_scope, under, visible, visible_any
 
 NAME = "coalesce({v}.name, {v}.title, '')"
@@ -137,22 +138,10 @@ def _filters(label: str, v: str = "v") -> str:
 
 
 # What a node looks like when it leaves the database: its properties and labels.
-# Zoned datetimes leave as text: the driver takes ~80 µs to rebuild each one with its named zone,
-# Python's fromisoformat a microsecond (schema/mapping.py parses them back).
-DATETIMES = ("createdAt", "updatedAt", "archivedAt", "matchedAt", "startedAt", "resolvedAt",
-             "closedAt", "rejectedAt", "issuedAt")  # fmt: skip
-
-
-def _project(x: str) -> str:
-    """A node `x` (a variable) as it leaves the database: its properties and labels."""
-    texts = ", ".join(f"{p}: toString({x}.{p})" for p in DATETIMES)
-    return f"{{props: {x} {{.*, {texts}}}, labels: labels({x})}}"
-
-
 # The page of `rows` (a list of {v: node, e: relationship properties}) as {node, edge} maps.
 PAGE = (
     "COLLECT { UNWIND rows[$offset..($offset + $limit)] AS x WITH x.v AS v, x.e AS e "
-    "RETURN {node: " + _project("v") + ", edge: e} }"
+    "RETURN {node: " + node("v") + ", edge: e} }"
 )
 
 # Top-level lists. For the whole district, count all matches but sort and read only the page
@@ -169,7 +158,7 @@ LIST: dict[str, Query] = {
             MATCH (v:{label}) WHERE $scopeAll AND {_filters(label)}
             WITH v ORDER BY {ENTITIES[label].order.replace("{v}", "v")}
             SKIP $offset LIMIT $limit
-            RETURN collect({_project("v")}) AS nodes
+            RETURN collect({node("v")}) AS nodes
         }}
         RETURN total, [n IN nodes | {{node: n, edge: null}}] AS page
         """,
@@ -199,7 +188,7 @@ BY_IDS: dict[str, Query] = {
         UNWIND $ids AS id
         MATCH (v:{label} {{id: id}})
         WHERE {visible(label)}
-        RETURN {_project("v")} AS node
+        RETURN {node("v")} AS node
         """,
     )
     for label in ENTITIES

@@ -4,6 +4,7 @@ the appeals nobody has taken, and where the money went."""
 from __future__ import annotations
 
 from graph.driver import Query
+from graph.projection import node
 from graph.scope import under, visible
 
 # The candidates that fit an appeal, each with the organisation it hangs on (`anchor`) and how
@@ -84,7 +85,7 @@ CANDIDATE_PATHS = Query(
     MATCH (anchor) WHERE elementId(anchor) = pick.anchor
     OPTIONAL MATCH (via) WHERE elementId(via) = pick.via
     WITH ap, y, g, chain, pick, c, via, {_ANCESTORS} AS ancestors
-    RETURN pick.c AS c, {{props: properties(c), labels: labels(c)}} AS candidate,
+    RETURN pick.c AS c, {node("c")} AS candidate,
            [n IN [ap, y, g] + chain[0..coalesce(pick.step, size(chain) - 1) + 1]
                | {{key: n.id, labels: labels(n), name: coalesce(n.name, n.title)}}] AS up,
            [n IN reverse([a IN ancestors WHERE NOT a IN chain])
@@ -113,7 +114,7 @@ UNMATCHED = Query(
     WITH collect(v) AS rows
     RETURN size(rows) AS total,
            [x IN rows[$offset..($offset + $limit)]
-               | {{node: {{props: properties(x), labels: labels(x)}}, edge: null}}] AS page
+               | {{node: {node("x")}, edge: null}}] AS page
     """,
 )
 
@@ -129,10 +130,10 @@ TRANSITION = Query(
 
 SET_STATUS = Query(
     "appeal_set_status",
-    """
-    MATCH (ap:Appeal {id: $appeal})
+    f"""
+    MATCH (ap:Appeal {{id: $appeal}})
     SET ap.status = $status, ap += $stamps
-    RETURN {props: properties(ap), labels: labels(ap)} AS node
+    RETURN {node("ap")} AS node
     """,
 )
 
@@ -178,7 +179,7 @@ RESOURCE_FLOW = Query(
     }}
     RETURN f.id AS fund, f.name AS fundName, f.source AS source, f.year AS year,
            f.amount AS fundAmount, r.amount AS amount,
-           {{props: properties(target), labels: labels(target)}} AS target,
+           {node("target")} AS target,
            activities, participants, served
     """,
 )

@@ -11,15 +11,9 @@ no branch does), by FALLBACK through its community's group, or not at all (UNREA
 from __future__ import annotations
 
 from graph.driver import Query
+from graph.projection import NOW, node
 from graph.scope import visible
 
-
-def node(x: str) -> str:
-    """A node as it leaves the database (schema/mapping.py `to_object` reads it)."""
-    return f"{{props: properties({x}), labels: labels({x})}}"
-
-
-NOW = "datetime.realtime('Asia/Shanghai')"
 HIERARCHY = "(root:Center OR root:TownCommittee OR root:CommunityBranch OR root:GridBranch)"
 
 # A path up from group `g` to the origin, none of whose groups was reached by an uncarried hop.

@@ -28,6 +28,7 @@ Definitions (README "Partnership reports" repeats them for readers of the API):
 """
 
 from graph.driver import Query
+from graph.projection import node
 from graph.scope import visible, visible_any
 
 DEFAULT_TOP = 10  # top partners listed unless asked otherwise
@@ -244,13 +245,13 @@ PARTNERSHIP_REPORT = Query(
         ORDER BY joint DESC, handled DESC, served DESC, p.id
         LIMIT $top
         RETURN collect({{
-            partner: {{props: properties(p), labels: labels(p)}},
+            partner: {node("p")},
             jointActivities: joint, participants: participants, youthServed: served,
             appealsHandled: handled, gridBranches: branches
         }}) AS topPartners
     }}
 
-    RETURN {{props: properties(root), labels: labels(root)}} AS organization,
+    RETURN {node("root")} AS organization,
            {{pairsActive: pairsActive, pairsNew: pairsNew, pairsEnded: pairsEnded,
              committees: committees, gridBranches: branches}} AS coBuilding,
            {{socialOrganizations: socialOrganizations,
@@ -265,7 +266,7 @@ PARTNERSHIP_REPORT = Query(
              referred: appealsReferred, medianResolutionHours: medianHours}} AS appeals,
            {{amount: funding, funds: funds, bySource: fundingBySource}} AS funding,
            [u IN units | {{
-               organization: {{props: properties(u), labels: labels(u)}},
+               organization: {node("u")},
                direct: u = root,
                pairsActive: coalesce(head([x IN pairsByUnit WHERE x.unit = u.id]).active, 0),
                pairsNew: coalesce(head([x IN pairsByUnit WHERE x.unit = u.id]).new, 0),

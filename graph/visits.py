@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from graph.driver import Query
-from graph.mobilization import NOW, node
+from graph.projection import NOW, node
 from graph.scope import visible
 
 VISIT_TARGETS = ("Youth", "Enterprise", "SocialOrganization")

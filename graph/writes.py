@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from graph.driver import Query
 from graph.entities import ENTITIES
+from graph.projection import NOW, node
 from graph.scope import visible
 
-NODE = "{props: properties(v), labels: labels(v)} AS node"
-NOW = "datetime.realtime('Asia/Shanghai')"
+NODE = f"{node('v')} AS node"
 
 # Labels a created node carries: the entity label plus, for organisations, the level label.
 ORG_LEVEL_LABELS = ("TownCommittee", "CommunityBranch", "GridBranch", "IndustryCommittee")

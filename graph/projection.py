@@ -1,0 +1,18 @@
+"""How a node leaves the database, the same for every query: its properties and labels.
+
+Zoned datetimes leave as text: the driver takes ~80 µs to rebuild each one with its named zone,
+Python's fromisoformat a microsecond (schema/mapping.py parses them back)."""
+
+from __future__ import annotations
+
+DATETIMES = ("createdAt", "updatedAt", "archivedAt", "matchedAt", "startedAt", "resolvedAt",
+             "closedAt", "rejectedAt", "issuedAt")  # fmt: skip
+
+# The time of a write, in the district's zone.
+NOW = "datetime.realtime('Asia/Shanghai')"
+
+
+def node(x: str) -> str:
+    """The map `{props, labels}` of the node bound to variable `x`."""
+    texts = ", ".join(f"{p}: toString({x}.{p})" for p in DATETIMES)
+    return f"{{props: {x} {{.*, {texts}}}, labels: labels({x})}}"
