@@ -13,6 +13,9 @@ NOW = "datetime.realtime('Asia/Shanghai')"
 
 
 def node(x: str) -> str:
-    """The map `{props, labels}` of the node bound to variable `x`."""
+    """The map `{props, labels}` of the node `x`: a variable, or any expression (a map
+    projection takes only a variable, so an expression sends its datetimes as they are)."""
+    if not x.isidentifier():
+        return f"{{props: properties({x}), labels: labels({x})}}"
     texts = ", ".join(f"{p}: toString({x}.{p})" for p in DATETIMES)
     return f"{{props: {x} {{.*, {texts}}}, labels: labels({x})}}"
