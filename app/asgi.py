@@ -21,14 +21,14 @@ from strawberry.types.unset import UNSET, UnsetType
 from app.auth import principal_from_header
 from app.downloads import partnership_csv, partnership_xlsx
 from app.logging import configure_logging, request_id
-from app.settings import Settings, get_settings
+from core.errors import ApiError
+from core.settings import Settings, get_settings
 from graph.datasets import is_empty, load_dataset
 from graph.driver import Database, open_database, resolve_connection
 from graph.migrations import migrate
 from graph.scope import PUBLIC, scope_for
 from resolvers.context import Context
 from schema import build_schema
-from schema.errors import ApiError
 
 log = logging.getLogger("youth_matrix.app")
 

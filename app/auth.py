@@ -2,37 +2,14 @@
 
 from __future__ import annotations
 
-import enum
 import secrets
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import jwt
 
-from app.settings import Settings
-from schema.errors import Unauthenticated
-
-
-class Role(enum.Enum):
-    DISTRICT_ADMIN = "DISTRICT_ADMIN"
-    TOWN_ADMIN = "TOWN_ADMIN"
-    COMMUNITY_CADRE = "COMMUNITY_CADRE"
-    GRID_CADRE = "GRID_CADRE"
-    SOCIAL_ORG = "SOCIAL_ORG"
-    INSPECTOR = "INSPECTOR"
-
-    @property
-    def sees_personal_data(self) -> bool:
-        """Those who work with youth directly (the cadres of their grid and community, and the
-        social organisation an appeal was referred to) see personal fields unmasked."""
-        return self in (Role.GRID_CADRE, Role.COMMUNITY_CADRE, Role.SOCIAL_ORG)
-
-
-@dataclass(frozen=True)
-class Principal:
-    account: str
-    role: Role
-    org_id: str  # an Organization id, or a SocialOrganization id for SOCIAL_ORG
+from core.errors import Unauthenticated
+from core.principal import Principal, Role
+from core.settings import Settings
 
 
 def jwt_secret(settings: Settings) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
-from app.settings import Settings, get_settings
+from core.settings import Settings, get_settings
 from graph.driver import Database, local_server, open_database, resolve_connection
 from graph.server import Neo4jServerError
 

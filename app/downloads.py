@@ -30,13 +30,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from app.auth import principal_from_header
-from app.settings import Settings
+from core.errors import ApiError, BadUserInput, Unauthenticated
+from core.settings import Settings
+from core.vocabulary import OrgKind
 from graph.driver import Database
 from graph.reports import DEFAULT_TOP
 from graph.scope import scope_for
 from resolvers.reports import partnership_report
-from schema.enums import OrgKind
-from schema.errors import ApiError, BadUserInput, Unauthenticated
 from schema.report import PartnershipReport
 
 log = logging.getLogger("youth_matrix.downloads")

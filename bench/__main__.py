@@ -21,8 +21,7 @@ from typing import NoReturn
 import httpx
 from neo4j import AsyncGraphDatabase
 
-from app.auth import Role, mint_token
-from app.settings import Settings, get_settings
+from app.auth import mint_token
 from bench.features import (
     FeatureIds,
     build_features,
@@ -42,6 +41,8 @@ from bench.report import (
 from bench.runner import Call, Phase, cypher_call, http_call, run_phase
 from bench.services import RESULTS, ApiProcess, BenchNeo4j
 from bench.workload import Cypher, Ids, build_mix, sample_ids
+from core.principal import Role
+from core.settings import Settings, get_settings
 from graph.datasets import clear_database, load_dataset
 from graph.driver import Query, open_database
 from graph.migrations import migrate

@@ -18,8 +18,8 @@ import httpx
 from bench.machine import CpuMeter, CpuShare, wait_until_quiet
 from bench.runner import Call, Sample, run_phase
 from bench.workload import Cypher, Operation
+from core.ids import to_global_id
 from graph.driver import Query
-from schema.relay import to_global_id
 
 MATCH_RESOURCES = """
 query MatchResources($appeal: ID!) {

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 
-from app.settings import Settings
+from core.settings import Settings
 from graph.driver import local_server
 from graph.server import Connection, LocalNeo4j
 

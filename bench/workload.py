@@ -18,13 +18,13 @@ from typing import Any
 
 from neo4j import AsyncDriver, RoutingControl
 
+from core.ids import to_global_id
+from core.vocabulary import AppealStatus, OrgKind
 from graph.driver import Query
 from graph.entities import BY_IDS, LIST, RELATION
 from graph.overview import OVERVIEW
 from graph.scope import Scope
 from resolvers.connections import filter_params
-from schema.enums import AppealStatus, OrgKind
-from schema.relay import to_global_id
 
 ORG_TREE = """
 query OrgTree {

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
 
-from app.settings import Settings
+from core.settings import Settings
 from graph.server import Connection, LocalNeo4j
 
 T = TypeVar("T")

@@ -8,14 +8,16 @@ behaves exactly like an id that does not exist.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from app.auth import Principal, Role
+from neo4j import AsyncManagedTransaction
+
+from core.errors import Forbidden
+from core.principal import Principal, Role
 from graph.cache import Memo
-from graph.driver import Database, Query
-from schema.errors import Forbidden
+from graph.driver import Database, Query, run
 
 # How a node of each label belongs to organisations: patterns from the node {v} to an
 # organisation (o). They define both the caller's scope and the `under` filters.
@@ -144,12 +146,22 @@ class Scope:
     account: str | None = None
 
     def params(self) -> dict[str, Any]:
+        """The parameters `visible()` and `in_scope()` read (ScopedGraph adds them to every
+        statement)."""
         return {
             "scopeAll": self.everything,
-            "scopeRoot": self.root,
             "scopeOrgs": list(self.orgs),
             "scopeSocialOrg": self.social_org,
         }
+
+    def owns(self, org_id: str) -> bool:
+        """Whether the organisation lies in the caller's subtree (the district owns them all)."""
+        return self.everything or org_id in self.orgs
+
+    @property
+    def limited(self) -> bool:
+        """A town's or a branch's subtree, or a social organisation's referrals."""
+        return not self.everything
 
 
 PUBLIC = Scope()  # no token: public aggregates only
@@ -170,6 +182,8 @@ SOCIAL_ORG = Query(
     "MATCH (s:SocialOrganization {id: $org}) WHERE s.archivedAt IS NULL RETURN s.id AS id",
 )
 
+
+T = TypeVar("T")
 
 _memo = Memo(ttl=30)
 
@@ -194,3 +208,37 @@ async def _scope_for(db: Database, principal: Principal) -> Scope:
         return Scope(everything=True, root=root, unmask=unmask, account=principal.account)
     orgs = (root, *rows[0]["descendants"])
     return Scope(root=root, orgs=orgs, unmask=unmask, account=principal.account)
+
+
+class ScopedTx:
+    """A transaction of a ScopedGraph: each statement gets the caller's scope parameters."""
+
+    def __init__(self, tx: AsyncManagedTransaction, scope: Scope) -> None:
+        self.tx = tx
+        self.scope = scope
+
+    async def run(self, query: Query, **params: Any) -> list[dict[str, Any]]:
+        return await run(self.tx, query, {**params, **self.scope.params()})
+
+    async def single(self, query: Query, **params: Any) -> dict[str, Any] | None:
+        rows = await self.run(query, **params)
+        return rows[0] if rows else None
+
+
+class ScopedGraph:
+    """The graph as one caller may read and change it: every statement runs with the caller's
+    scope parameters, so no call site can forget them. One per request."""
+
+    def __init__(self, db: Database, scope: Scope) -> None:
+        self.db = db
+        self.scope = scope
+
+    async def read(self, query: Query, **params: Any) -> list[dict[str, Any]]:
+        return await self.db.read(query, **params, **self.scope.params())
+
+    async def read_tx(self, work: Callable[[ScopedTx], Awaitable[T]]) -> T:
+        return await self.db.read_tx(lambda tx: work(ScopedTx(tx, self.scope)))
+
+    async def write_tx(self, work: Callable[[ScopedTx], Awaitable[T]]) -> T:
+        """Runs `work` in one write transaction: everything it writes commits or nothing does."""
+        return await self.db.write_tx(lambda tx: work(ScopedTx(tx, self.scope)))

@@ -7,7 +7,11 @@ import re
 import uuid
 from typing import Any
 
-from app.auth import Role
+from core.errors import BadUserInput, Conflict
+from core.ids import from_global_id
+from core.paging import MAX_PAGE, page_window
+from core.principal import Role
+from core.vocabulary import AssessmentGrade, AssessmentSubject, AwardTitle, TrainingTopic
 from graph.assessments import (
     ASSESSABLE,
     ASSESSED,
@@ -23,21 +27,17 @@ from graph.assessments import (
     grade,
 )
 from resolvers import validate as v
-from resolvers.connections import from_global_id
 from resolvers.context import Info
 from resolvers.mobilization import root_error, root_org
-from resolvers.mutations import write
-from resolvers.writer import Writer, key_of
+from resolvers.shared import Writer, key_of, write
 from schema.assessment_ranking import (
     AssessmentRanking,
     AssessmentRankingSummary,
     AssessmentWeighting,
     RankedAssessment,
 )
-from schema.enums import AssessmentGrade, AssessmentSubject, AwardTitle, TrainingTopic
-from schema.errors import BadUserInput, Conflict
 from schema.mapping import to_object
-from schema.relay import MAX_PAGE, page_window, paged
+from schema.relay import paged
 
 # The joint inspection team assesses: the district (DISTRICT_ADMIN) and inspectors (INSPECTOR),
 # each inside its scope. Awards are the district's.

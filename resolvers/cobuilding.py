@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from core.errors import NotFound
+from core.ids import graph_id
+from core.paging import page_window
+from core.vocabulary import RelationshipType
 from graph.cobuilding import CO_BUILDING, NETWORK
-from resolvers.connections import graph_id, organization_visible
 from resolvers.context import Info
 from resolvers.exploration import graph_node, node_id
+from resolvers.shared import organization_visible
 from schema.cobuilding_types import CoBuilding, CoBuildingNetwork, UnitCoverage
-from schema.enums import RelationshipType
-from schema.errors import NotFound
 from schema.graph_view import GraphEdge, GraphView
 from schema.mapping import to_object
-from schema.relay import Connection, page_window, paged
+from schema.relay import Connection, paged
 
 
 async def co_building(

@@ -1,4 +1,5 @@
-"""What every resolver gets: the database, the caller's scope, the request's loaders."""
+"""What every resolver gets: the graph as the caller may see it, the caller, the request's
+loaders, and what the request showed of personal data."""
 
 from __future__ import annotations
 
@@ -7,20 +8,19 @@ from typing import Any
 
 from strawberry.types import Info as StrawberryInfo
 
-from app.auth import Principal
-from app.settings import Settings
+from core.errors import ApiError, Unauthenticated
+from core.principal import Principal
+from core.settings import Settings
 from graph.driver import Database
-from graph.scope import Scope
+from graph.scope import Scope, ScopedGraph
 from resolvers.loaders import Loaders
-from schema.errors import ApiError, Unauthenticated
 
 
 @dataclass
 class Context:
-    db: Database
+    graph: ScopedGraph
     settings: Settings
     principal: Principal | None
-    scope: Scope
     request_id: str
     loaders: Loaders
     # A bad token fails every field, public or not (set by the app when decoding failed).
@@ -37,7 +37,12 @@ class Context:
         scope: Scope,
         request_id: str,
     ) -> Context:
-        return cls(db, settings, principal, scope, request_id, Loaders(db, scope))
+        graph = ScopedGraph(db, scope)
+        return cls(graph, settings, principal, request_id, Loaders(graph))
+
+    @property
+    def scope(self) -> Scope:
+        return self.graph.scope
 
     def require_principal(self, public: bool = False) -> Principal | None:
         """Raises UNAUTHENTICATED for a bad token, or for no token where the field isn't public."""
@@ -47,5 +52,12 @@ class Context:
             raise Unauthenticated("this needs a bearer token; without one only overview is open")
         return self.principal
 
+    def caller(self) -> Principal:
+        """The principal of a field that needs a token."""
+        principal = self.require_principal()
+        assert principal is not None
+        return principal
 
+
+# TRANSITION: resolvers still taking strawberry's info; each feature moves to `ctx: Context`.
 Info = StrawberryInfo[Context, Any]

@@ -9,15 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.errors import BadUserInput, NotFound
+from core.ids import from_global_id, to_global_id
+from core.personal import mask_name
+from core.vocabulary import NodeLabel, RelationshipType
 from graph.exploration import AMONG, HOP, HOP_DESCRIBED, NODES, START
-from graph.personal import mask_name
-from resolvers.connections import from_global_id
 from resolvers.context import Info
-from schema.enums import NodeLabel, RelationshipType
-from schema.errors import BadUserInput, NotFound
 from schema.graph_view import GraphEdge, GraphNode, GraphPath, GraphView
 from schema.mapping import TYPES, primary_label
-from schema.relay import to_global_id
 
 MAX_DEPTH = 3
 MAX_PATH_LENGTH = 6

@@ -8,12 +8,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from app.auth import Role
-from graph.datasets.vocab import (
+from core.errors import BadUserInput, Conflict, Forbidden, NotFound
+from core.ids import from_global_id, graph_id
+from core.paging import page_window
+from core.principal import WRITERS, Role
+from core.vocabulary import (
     CATEGORY_BRANDS,
     CATEGORY_POSITIONS,
     CATEGORY_SERVICES,
     SERVICE_SKILLS,
+    FundSource,
+    RelationshipType,
+    ResourceKind,
 )
 from graph.linkage import (
     APPEAL_FOR_MATCHING,
@@ -27,17 +33,13 @@ from graph.linkage import (
 )
 from graph.writes import LOOKUP
 from resolvers import validate as v
-from resolvers.connections import graph_id, organization_visible
 from resolvers.context import Info
 from resolvers.exploration import graph_node, node_id
-from resolvers.mutations import WRITERS, write
-from resolvers.writer import Writer
-from schema.enums import FundSource, RelationshipType, ResourceKind
-from schema.errors import BadUserInput, Conflict, Forbidden, NotFound
+from resolvers.shared import Writer, organization_visible, write
 from schema.graph_view import GraphEdge, GraphView
 from schema.linkage_types import Allocation, FundFlow, ResourceFlow, ResourceMatch, ScoreComponents
 from schema.mapping import to_connection, to_object
-from schema.relay import Connection, from_global_id, page_window, paged
+from schema.relay import Connection, paged
 
 # -- the score --------------------------------------------------------------------------------
 

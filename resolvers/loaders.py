@@ -10,9 +10,8 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
-from graph.driver import Database
 from graph.entities import BY_IDS, RELATION
-from graph.scope import Scope
+from graph.scope import ScopedGraph
 
 # A relation key: (relation name, frozen filter params, offset, limit, parent id)
 RelationKey = tuple[str, tuple[tuple[str, Hashable], ...], int, int, str]
@@ -28,9 +27,8 @@ def thaw(frozen: tuple[tuple[str, Hashable], ...]) -> dict[str, Any]:
 
 
 class Loaders:
-    def __init__(self, db: Database, scope: Scope) -> None:
-        self.db = db
-        self.scope = scope
+    def __init__(self, graph: ScopedGraph) -> None:
+        self.graph = graph
         self.relations: DataLoader[RelationKey, dict[str, Any] | None] = DataLoader(
             load_fn=self._load_relations
         )
@@ -45,13 +43,12 @@ class Loaders:
 
         async def fetch(group: tuple[Any, ...], parents: list[str]) -> dict[tuple[Any, ...], Any]:
             name, params, offset, limit = group
-            rows = await self.db.read(
+            rows = await self.graph.read(
                 RELATION[name],
                 parents=list(dict.fromkeys(parents)),
                 offset=offset,
                 limit=limit,
                 **thaw(params),
-                **self.scope.params(),
             )
             return {(*group, row["pid"]): row for row in rows}
 
@@ -66,7 +63,7 @@ class Loaders:
             by_label[label].append(key)
 
         async def fetch(label: str, ids: list[str]) -> dict[NodeKey, Any]:
-            rows = await self.db.read(BY_IDS[label], ids=ids, **self.scope.params())
+            rows = await self.graph.read(BY_IDS[label], ids=ids)
             return {(label, row["node"]["props"]["id"]): row["node"] for row in rows}
 
         found: dict[NodeKey, Any] = {}

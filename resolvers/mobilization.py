@@ -7,6 +7,10 @@ import uuid
 from collections.abc import AsyncGenerator
 from typing import Any
 
+from core.errors import ApiError, BadUserInput, Forbidden, NotFound
+from core.ids import graph_id, to_global_id
+from core.paging import page_window
+from core.vocabulary import AcknowledgementState, ReachStatus, ReachUnitKind, Urgency
 from graph.entities import BY_IDS
 from graph.mobilization import (
     ACKNOWLEDGE,
@@ -17,15 +21,11 @@ from graph.mobilization import (
     SUBTREE_BRANCHES,
 )
 from resolvers import validate as v
-from resolvers.connections import graph_id, organization_visible
 from resolvers.context import Info
 from resolvers.loaders import Loaders
-from resolvers.mutations import write
 from resolvers.overview import GENERAL_REACH_MINUTES, URGENT_REACH_MINUTES
 from resolvers.pubsub import acknowledgements
-from resolvers.writer import Writer, key_of
-from schema.enums import AcknowledgementState, ReachStatus, ReachUnitKind, Urgency
-from schema.errors import ApiError, BadUserInput, Forbidden, NotFound
+from resolvers.shared import Writer, key_of, organization_visible, write
 from schema.mapping import from_row, to_object
 from schema.mobilization_types import (
     Acknowledgement,
@@ -39,7 +39,7 @@ from schema.mobilization_types import (
     RelayHop,
     RelayMinutes,
 )
-from schema.relay import page_window, paged, to_global_id
+from schema.relay import paged
 
 log = logging.getLogger("youth_matrix.mobilization")
 

@@ -7,10 +7,9 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from neo4j import AsyncManagedTransaction
-from neo4j.exceptions import ConstraintError
-
-from app.auth import Role
+from core.errors import BadUserInput, Conflict, NotFound
+from core.ids import from_global_id, graph_id
+from core.vocabulary import OrgKind, Post
 from graph.writes import (
     ACTIVE_CHILDREN,
     ACTIVE_LINK,
@@ -24,14 +23,8 @@ from graph.writes import (
     link_key,
 )
 from resolvers import validate as v
-from resolvers.connections import from_global_id, graph_id
-from resolvers.context import Info
-from resolvers.writer import Writer, key_of
-from schema.enums import OrgKind, Post
-from schema.errors import BadUserInput, Conflict, Forbidden, NotFound
-from schema.mapping import TYPES, primary_label, to_object
-
-WRITERS = (Role.DISTRICT_ADMIN, Role.TOWN_ADMIN, Role.COMMUNITY_CADRE, Role.GRID_CADRE)
+from resolvers.context import Context
+from resolvers.shared import Writer, key_of, write
 
 # The hierarchy: which kinds each kind may hang under, and its level.
 PARENT_KINDS = {
@@ -42,29 +35,9 @@ PARENT_KINDS = {
 }
 LEVELS = {OrgKind.TOWN_COMMITTEE: 1, OrgKind.COMMUNITY_BRANCH: 2, OrgKind.GRID_BRANCH: 3}
 
-Work = Callable[[Writer], Awaitable[dict[str, Any]]]
-
-
-async def write(info: Info, work: Work, roles: tuple[Role, ...] = WRITERS) -> Any:
-    """Runs `work` in one write transaction for a caller whose role may; returns its node."""
-    ctx = info.context
-    principal = ctx.require_principal()
-    assert principal is not None
-    if principal.role not in roles:
-        raise Forbidden(f"the role {principal.role.value} may not change the graph")
-
-    async def transaction(tx: AsyncManagedTransaction) -> dict[str, Any]:
-        return await work(Writer(tx, ctx.scope))
-
-    try:
-        node = await ctx.db.write_tx(transaction)
-    except ConstraintError as exc:  # a concurrent write took the same unique value
-        raise Conflict("the change conflicts with the current graph; try again") from exc
-    return to_object(node)
-
 
 async def _update(
-    info: Info,
+    ctx: Context,
     label: str,
     global_id: str,
     props: dict[str, Any],
@@ -78,7 +51,7 @@ async def _update(
             await relink(w, key_of(node))
         return await w.update(label, key_of(node), props)
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
 def _kind(node: dict[str, Any]) -> str:
@@ -100,7 +73,7 @@ def _sector(kind: OrgKind, sector: Any) -> str | None:
     return sector.value if sector else None
 
 
-async def create_organization(info: Info, data: Any) -> Any:
+async def create_organization(ctx: Context, data: Any) -> Any:
     if data.kind is OrgKind.CENTER:
         raise BadUserInput("there is one district centre; it cannot be created", "kind")
     props = {
@@ -117,10 +90,10 @@ async def create_organization(info: Info, data: Any) -> Any:
         await w.link(("Organization", key_of(node)), "UNDER", ("Organization", key_of(parent)))
         return node
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
-async def update_organization(info: Info, data: Any) -> Any:
+async def update_organization(ctx: Context, data: Any) -> Any:
     props = v.drop_none(
         {
             "name": v.text(data.name, "name", required=False),
@@ -146,7 +119,7 @@ async def update_organization(info: Info, data: Any) -> Any:
             await w.link(("Organization", key_of(org)), "UNDER", ("Organization", key_of(parent)))
         return await w.update("Organization", key_of(org), props)
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
 # -- grids -----------------------------------------------------------------------------------
@@ -165,7 +138,7 @@ async def _serve_grid(w: Writer, grid: str, community: str, branch_id: str) -> N
     await w.link(("Grid", grid), "SERVED_BY", ("Organization", key_of(branch)))
 
 
-async def create_grid(info: Info, data: Any) -> Any:
+async def create_grid(ctx: Context, data: Any) -> Any:
     props = v.drop_none(
         {"name": v.text(data.name, "name"), "youthCount": v.count(data.youth_count, "youthCount")}
     )
@@ -180,10 +153,10 @@ async def create_grid(info: Info, data: Any) -> Any:
             await _serve_grid(w, key_of(grid), key_of(community), data.branch_id)
         return grid
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
-async def update_grid(info: Info, data: Any) -> Any:
+async def update_grid(ctx: Context, data: Any) -> Any:
     props = v.drop_none(
         {
             "name": v.text(data.name, "name", required=False),
@@ -198,7 +171,7 @@ async def update_grid(info: Info, data: Any) -> Any:
             await _serve_grid(w, key_of(grid), rows[0]["community"], data.branch_id)
         return await w.update("Grid", key_of(grid), props)
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
 # -- cadres and posts ------------------------------------------------------------------------
@@ -225,7 +198,7 @@ async def _start_post(w: Writer, cadre: str, org_id: str, post: Post, since: Any
     await w.run(START_LINK[key], source=cadre, target=key_of(org), props=props)
 
 
-async def create_cadre(info: Info, data: Any) -> Any:
+async def create_cadre(ctx: Context, data: Any) -> Any:
     props = _cadre_props(data, required=True)
 
     async def work(w: Writer) -> dict[str, Any]:
@@ -233,30 +206,30 @@ async def create_cadre(info: Info, data: Any) -> Any:
         await _start_post(w, key_of(cadre), data.organization_id, data.post, data.since)
         return cadre
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
-async def update_cadre(info: Info, data: Any) -> Any:
-    return await _update(info, "Cadre", data.id, _cadre_props(data, required=False))
+async def update_cadre(ctx: Context, data: Any) -> Any:
+    return await _update(ctx, "Cadre", data.id, _cadre_props(data, required=False))
 
 
-async def assign_post(info: Info, data: Any) -> Any:
+async def assign_post(ctx: Context, data: Any) -> Any:
     async def work(w: Writer) -> dict[str, Any]:
         cadre = await w.lookup("Cadre", data.cadre_id, "cadreId")
         await _start_post(w, key_of(cadre), data.organization_id, data.post, data.since)
         return cadre
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
-async def end_post(info: Info, cadre_id: str, organization_id: str, until: Any) -> Any:
+async def end_post(ctx: Context, cadre_id: str, organization_id: str, until: Any) -> Any:
     async def work(w: Writer) -> dict[str, Any]:
         cadre = await w.lookup("Cadre", cadre_id, "cadreId")
         org = await w.lookup("Organization", organization_id, "organizationId")
         await _end(w, ("Cadre", "SERVES_IN", "Organization"), key_of(cadre), key_of(org), until)
         return cadre
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
 # -- co-building and linkage (links with a history) ------------------------------------------
@@ -273,7 +246,7 @@ async def _end(w: Writer, link: tuple[str, str, str], source: str, target: str, 
         raise NotFound("there is no active link between them to end")
 
 
-async def establish_co_building(info: Info, committee_id: str, branch_id: str, since: Any) -> Any:
+async def establish_co_building(ctx: Context, committee_id: str, branch_id: str, since: Any) -> Any:
     async def work(w: Writer) -> dict[str, Any]:
         committee = await w.lookup("Organization", committee_id, "committeeId")
         branch = await w.lookup("Organization", branch_id, "gridBranchId")
@@ -289,10 +262,10 @@ async def establish_co_building(info: Info, committee_id: str, branch_id: str, s
         await w.run(START_LINK[key], **pair, props={"since": started})
         return committee
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
-async def end_co_building(info: Info, committee_id: str, branch_id: str, until: Any) -> Any:
+async def end_co_building(ctx: Context, committee_id: str, branch_id: str, until: Any) -> Any:
     async def work(w: Writer) -> dict[str, Any]:
         committee = await w.lookup("Organization", committee_id, "committeeId")
         branch = await w.lookup("Organization", branch_id, "gridBranchId")
@@ -300,16 +273,16 @@ async def end_co_building(info: Info, committee_id: str, branch_id: str, until: 
         await _end(w, link, key_of(committee), key_of(branch), until)
         return committee
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
-async def link_social_organization(info: Info, so_id: str, org_id: str, since: Any) -> Any:
+async def link_social_organization(ctx: Context, so_id: str, org_id: str, since: Any) -> Any:
     async def work(w: Writer) -> dict[str, Any]:
         social = await w.lookup("SocialOrganization", so_id, "socialOrganizationId")
         await _link_social(w, key_of(social), org_id, since)
         return social
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
 async def _link_social(w: Writer, social: str, org_id: str, since: Any) -> None:
@@ -321,7 +294,7 @@ async def _link_social(w: Writer, social: str, org_id: str, since: Any) -> None:
     await w.run(START_LINK[key], source=social, target=key_of(org), props={"since": started})
 
 
-async def unlink_social_organization(info: Info, so_id: str, org_id: str, until: Any) -> Any:
+async def unlink_social_organization(ctx: Context, so_id: str, org_id: str, until: Any) -> Any:
     async def work(w: Writer) -> dict[str, Any]:
         social = await w.lookup("SocialOrganization", so_id, "socialOrganizationId")
         org = await w.lookup("Organization", org_id, "organizationId")
@@ -329,7 +302,7 @@ async def unlink_social_organization(info: Info, so_id: str, org_id: str, until:
         await _end(w, link, key_of(social), key_of(org), until)
         return social
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
 # -- social organisations and workers --------------------------------------------------------
@@ -348,7 +321,7 @@ def _social_props(data: Any, required: bool) -> dict[str, Any]:
     )
 
 
-async def create_social_organization(info: Info, data: Any) -> Any:
+async def create_social_organization(ctx: Context, data: Any) -> Any:
     props = _social_props(data, required=True)
 
     async def work(w: Writer) -> dict[str, Any]:
@@ -356,12 +329,12 @@ async def create_social_organization(info: Info, data: Any) -> Any:
         await _link_social(w, key_of(social), data.linked_organization_id, data.since)
         return social
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
-async def update_social_organization(info: Info, data: Any) -> Any:
+async def update_social_organization(ctx: Context, data: Any) -> Any:
     props = _social_props(data, required=False)
-    return await _update(info, "SocialOrganization", data.id, props)
+    return await _update(ctx, "SocialOrganization", data.id, props)
 
 
 def _worker_props(data: Any, required: bool) -> dict[str, Any]:
@@ -379,7 +352,7 @@ async def _member_of(w: Writer, worker: str, social_id: str) -> None:
     await w.link(("SocialWorker", worker), "MEMBER_OF", ("SocialOrganization", key_of(social)))
 
 
-async def create_social_worker(info: Info, data: Any) -> Any:
+async def create_social_worker(ctx: Context, data: Any) -> Any:
     props = _worker_props(data, required=True)
 
     async def work(w: Writer) -> dict[str, Any]:
@@ -387,16 +360,16 @@ async def create_social_worker(info: Info, data: Any) -> Any:
         await _member_of(w, key_of(worker), data.social_organization_id)
         return worker
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
-async def update_social_worker(info: Info, data: Any) -> Any:
+async def update_social_worker(ctx: Context, data: Any) -> Any:
     async def relink(w: Writer, key: str) -> None:
         if data.social_organization_id is not None:
             await _member_of(w, key, data.social_organization_id)
 
     props = _worker_props(data, required=False)
-    return await _update(info, "SocialWorker", data.id, props, relink)
+    return await _update(ctx, "SocialWorker", data.id, props, relink)
 
 
 # -- youth and appeals -----------------------------------------------------------------------
@@ -433,7 +406,7 @@ async def _reside(w: Writer, youth: str, grid_id: str) -> None:
     await w.link(("Youth", youth), "RESIDES_IN", ("Grid", key_of(grid)))
 
 
-async def create_youth(info: Info, data: Any) -> Any:
+async def create_youth(ctx: Context, data: Any) -> Any:
     props = _youth_props(data, required=True, birth_date=data.birth_date)
 
     async def work(w: Writer) -> dict[str, Any]:
@@ -441,10 +414,10 @@ async def create_youth(info: Info, data: Any) -> Any:
         await _reside(w, key_of(youth), data.grid_id)
         return youth
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
-async def update_youth(info: Info, data: Any) -> Any:
+async def update_youth(ctx: Context, data: Any) -> Any:
     async def work(w: Writer) -> dict[str, Any]:
         youth = await w.lookup("Youth", data.id, "id")
         birth = data.birth_date or _native_date(youth["props"].get("birthDate"))
@@ -455,7 +428,7 @@ async def update_youth(info: Info, data: Any) -> Any:
             await _reside(w, key_of(youth), data.grid_id)
         return await w.update("Youth", key_of(youth), props)
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
 def _native_date(value: Any) -> dt.date | None:
@@ -473,7 +446,7 @@ def _appeal_props(data: Any, required: bool) -> dict[str, Any]:
     )
 
 
-async def create_appeal(info: Info, data: Any) -> Any:
+async def create_appeal(ctx: Context, data: Any) -> Any:
     props = {**_appeal_props(data, required=True), "status": "OPEN"}
 
     async def work(w: Writer) -> dict[str, Any]:
@@ -485,11 +458,11 @@ async def create_appeal(info: Info, data: Any) -> Any:
             await w.link(("Appeal", key_of(appeal)), "COLLECTED_BY", ("Cadre", key_of(cadre)))
         return appeal
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
-async def update_appeal(info: Info, data: Any) -> Any:
-    return await _update(info, "Appeal", data.id, _appeal_props(data, required=False))
+async def update_appeal(ctx: Context, data: Any) -> Any:
+    return await _update(ctx, "Appeal", data.id, _appeal_props(data, required=False))
 
 
 # -- positions and activities ----------------------------------------------------------------
@@ -512,7 +485,7 @@ async def _locate(w: Writer, label: str, key: str, grid_id: str) -> None:
     await w.link((label, key), "LOCATED_IN", ("Grid", key_of(grid)))
 
 
-async def create_position(info: Info, data: Any) -> Any:
+async def create_position(ctx: Context, data: Any) -> Any:
     props = _position_props(data, required=True)
 
     async def work(w: Writer) -> dict[str, Any]:
@@ -523,16 +496,16 @@ async def create_position(info: Info, data: Any) -> Any:
             await _locate(w, "Position", key_of(position), data.grid_id)
         return position
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
-async def update_position(info: Info, data: Any) -> Any:
+async def update_position(ctx: Context, data: Any) -> Any:
     async def relink(w: Writer, key: str) -> None:
         if data.grid_id is not None:
             await _locate(w, "Position", key, data.grid_id)
 
     props = _position_props(data, required=False)
-    return await _update(info, "Position", data.id, props, relink)
+    return await _update(ctx, "Position", data.id, props, relink)
 
 
 def _activity_props(data: Any, required: bool) -> dict[str, Any]:
@@ -554,7 +527,7 @@ async def _held_at(w: Writer, activity: str, position_id: str) -> None:
     await w.link(("Activity", activity), "HELD_AT", ("Position", key_of(position)))
 
 
-async def create_activity(info: Info, data: Any) -> Any:
+async def create_activity(ctx: Context, data: Any) -> Any:
     props = _activity_props(data, required=True)
     partners = [from_global_id(p, "partnerIds") for p in data.partner_ids or []]
     for type_name, _ in partners:
@@ -576,7 +549,7 @@ async def create_activity(info: Info, data: Any) -> Any:
             await w.link(("Activity", key), "PARTNERED_WITH", (label, key_of(partner)))
         return activity
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
 async def _lookup_visible(w: Writer, label: str, global_id: str) -> dict[str, Any]:
@@ -588,13 +561,13 @@ async def _lookup_visible(w: Writer, label: str, global_id: str) -> dict[str, An
     return rows[0]["node"]
 
 
-async def update_activity(info: Info, data: Any) -> Any:
+async def update_activity(ctx: Context, data: Any) -> Any:
     async def relink(w: Writer, key: str) -> None:
         if data.held_at_id is not None:
             await _held_at(w, key, data.held_at_id)
 
     props = _activity_props(data, required=False)
-    return await _update(info, "Activity", data.id, props, relink)
+    return await _update(ctx, "Activity", data.id, props, relink)
 
 
 # -- archiving -------------------------------------------------------------------------------
@@ -603,14 +576,14 @@ ARCHIVABLE = ("Organization", "Grid", "Cadre", "SocialOrganization", "SocialWork
               "Appeal", "Position", "Activity")  # fmt: skip
 
 
-async def archive(info: Info, global_id: str) -> Any:
+async def archive(ctx: Context, global_id: str) -> Any:
     type_name, _ = from_global_id(global_id, "id")
-    if type_name not in ARCHIVABLE or type_name not in TYPES:
+    if type_name not in ARCHIVABLE:
         raise BadUserInput(f"a {type_name} cannot be archived", "id")
 
     async def work(w: Writer) -> dict[str, Any]:
         node = await w.lookup(type_name, global_id, "id")
-        label = primary_label(node["labels"])
+        label = type_name  # lookup() found a node of this label
         if label == "Organization":
             if "Center" in node["labels"]:
                 raise BadUserInput("the district centre cannot be archived", "id")
@@ -619,4 +592,4 @@ async def archive(info: Info, global_id: str) -> Any:
                 raise Conflict("archive or move its organisations and grids first", "id")
         return await w.archive(label, key_of(node))
 
-    return await write(info, work)
+    return await write(ctx, work)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from core.errors import NotFound
+from core.ids import graph_id
 from graph.cache import Memo
 from graph.overview import OVERVIEW
-from resolvers.connections import graph_id
 from resolvers.context import Info
-from schema.errors import NotFound
 from schema.mapping import from_row
 from schema.overview import Overview
 

@@ -3,18 +3,10 @@ is recorded and logged once per request."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from graph.personal import mask_id_number, mask_name, mask_phone
+from core.personal import MASKS
 from resolvers.context import Info
-
-MASKS: dict[str, Callable[[str], str]] = {
-    "name": mask_name,
-    "idNumber": mask_id_number,
-    "phone": mask_phone,
-    "address": lambda value: value[:6] + "****" if value else value,
-}
 
 
 def reveal(info: Info, key: str, personal: dict[str, Any], prop: str) -> Any:

@@ -8,14 +8,14 @@ import datetime as dt
 from typing import Any
 
 import schema.report as types  # a module import: schema/report.py imports this module too
-from app.auth import Principal
+from core.errors import BadUserInput, Forbidden, NotFound, Unauthenticated
+from core.ids import graph_id
+from core.principal import Principal
+from core.vocabulary import FundSource, ProjectBrand
 from graph.driver import Database
 from graph.reports import DEFAULT_TOP, MAX_ROWS, MAX_TOP, PARTNERSHIP_REPORT
 from graph.scope import Scope
-from resolvers.connections import graph_id
 from resolvers.validate import today
-from schema.enums import FundSource, ProjectBrand
-from schema.errors import BadUserInput, Forbidden, NotFound, Unauthenticated
 from schema.mapping import from_row, to_object
 
 

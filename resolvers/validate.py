@@ -6,8 +6,8 @@ import datetime as dt
 import enum
 from typing import Any
 
-from graph.personal import is_valid_id_number, is_valid_mobile
-from schema.errors import BadUserInput
+from core.errors import BadUserInput
+from core.personal import is_valid_id_number, is_valid_mobile
 
 TZ = dt.timezone(dt.timedelta(hours=8))  # Asia/Shanghai has no DST
 

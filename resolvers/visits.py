@@ -7,17 +7,17 @@ import re
 import uuid
 from typing import Any
 
+from core.errors import BadUserInput
+from core.ids import from_global_id
+from core.paging import page_window
+from core.vocabulary import VisitKind
 from graph.visits import CREATE_VISIT, CREATE_VISIT_APPEALS, VISIT_COVERAGE, VISIT_TARGETS
 from resolvers import validate as v
-from resolvers.connections import from_global_id
 from resolvers.context import Info
 from resolvers.mobilization import root_error, root_org
-from resolvers.mutations import write
-from resolvers.writer import Writer, key_of
-from schema.enums import VisitKind
-from schema.errors import BadUserInput
+from resolvers.shared import Writer, key_of, write
 from schema.mapping import from_row, to_object
-from schema.relay import page_window, paged
+from schema.relay import paged
 from schema.visit_coverage import (
     BranchVisits,
     VisitAppealInput,

@@ -8,7 +8,7 @@ import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.tools import merge_types
 
-from app.settings import Settings, get_settings
+from core.settings import Settings, get_settings
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -19,14 +19,14 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         linkage,
         mobilization,
         mutation,
-        query,
+        entities,
         report,
         visits,
     )
 
     # A feature adds its own `Query`/`Mutation` classes in its module and lists them here.
     queries: tuple[type, ...] = (
-        query.Query,
+        entities.Query,
         exploration.Query,
         linkage.Query,
         cobuilding.Query,
@@ -50,7 +50,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         query=merge_types("Query", queries),
         mutation=merge_types("Mutation", mutations),
         subscription=merge_types("Subscription", subscriptions) if subscriptions else None,
-        types=query.NODE_TYPES,
+        types=entities.NODE_TYPES,
         # Classes or factories, never instances: extensions keep per-request state.
         extensions=[
             partial(QueryDepthLimiter, max_depth=settings.max_query_depth),

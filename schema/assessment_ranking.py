@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.assessment import Assessment
 from schema.enums import AssessmentGrade, AssessmentSubject
 from schema.fields import label
-from schema.organization import Organization
+from schema.nodes.assessment import Assessment
+from schema.nodes.organization import Organization
 from schema.relay import Connection, Node
 
 

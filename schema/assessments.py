@@ -6,13 +6,14 @@ import datetime as dt
 
 import strawberry
 
+from core.paging import DEFAULT_PAGE
 from resolvers import assessments
-from resolvers.context import Info
-from schema.assessment import Assessment, Award
+from schema.fields import Info
 from schema.assessment_ranking import AssessmentRanking
 from schema.enums import AssessmentSubject, AwardTitle, TrainingTopic
-from schema.relay import DEFAULT_PAGE
-from schema.training import Training
+from schema.nodes.assessment import Assessment
+from schema.nodes.award import Award
+from schema.nodes.training import Training
 
 ID = strawberry.ID
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from resolvers import cobuilding
-from resolvers.context import Info
+from schema.fields import Info
 from schema.cobuilding_types import CoBuilding, CoBuildingNetwork
 from schema.relay import Connection
 

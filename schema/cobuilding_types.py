@@ -7,10 +7,11 @@ from typing import Any
 
 import strawberry
 
+from core.paging import DEFAULT_PAGE, page_window
 from schema.graph_view import GraphNode, GraphView
-from schema.organization import Organization
-from schema.project import Activity
-from schema.relay import DEFAULT_PAGE, Connection, page_window, paged
+from schema.nodes.activity import Activity
+from schema.nodes.organization import Organization
+from schema.relay import Connection, paged
 
 
 @strawberry.type(description="An industry committee and a grid branch that co-build.")

@@ -1,37 +1,34 @@
-"""The one error vocabulary. Every error a client sees carries `extensions.code`; input errors also
-name the offending `field`. Anything else is reported as INTERNAL without details."""
+"""The error vocabulary at the GraphQL edge: every error a client sees carries
+`extensions.code`. A core error (core/errors.py) keeps its message, code and field; a parse,
+validation or coercion error is BAD_USER_INPUT; anything else is logged here with its traceback
+and leaves as INTERNAL, so no stack trace or Cypher ever reaches a client."""
 
 from __future__ import annotations
 
+import logging
+
 from graphql import GraphQLError
 
+from core.errors import ApiError
 
-class ApiError(GraphQLError):
-    code = "INTERNAL"
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        extensions: dict[str, str] = {"code": self.code}
-        if field:
-            extensions["field"] = field
-        super().__init__(message, extensions=extensions)
-        self.field = field
+log = logging.getLogger("youth_matrix.api")
 
 
-class BadUserInput(ApiError):
-    code = "BAD_USER_INPUT"
-
-
-class NotFound(ApiError):
-    code = "NOT_FOUND"
-
-
-class Conflict(ApiError):
-    code = "CONFLICT"
-
-
-class Unauthenticated(ApiError):
-    code = "UNAUTHENTICATED"
-
-
-class Forbidden(ApiError):
-    code = "FORBIDDEN"
+def graphql_error(error: GraphQLError) -> GraphQLError:
+    original = error.original_error
+    if isinstance(original, ApiError):
+        message, extensions = original.message, original.extensions
+    elif original is None or isinstance(original, GraphQLError):
+        # a parse or validation error (the document or its variables are wrong), or a value
+        # graphql-core could not coerce (an unknown enum value, say)
+        message, extensions = error.message, {"code": "BAD_USER_INPUT", **(error.extensions or {})}
+    else:
+        log.error("unexpected error at %s", error.path, exc_info=original)
+        message, extensions = "Internal error", {"code": "INTERNAL"}
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        positions=error.positions,
+        path=error.path,
+        extensions=extensions,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from resolvers import exploration
-from resolvers.context import Info
+from schema.fields import Info
 from schema.enums import NodeLabel, RelationshipType
 from schema.graph_view import GraphView
 

@@ -6,56 +6,23 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from graph.driver import round_trips
-from schema.errors import ApiError
+from schema.errors import graphql_error
 
 log = logging.getLogger("youth_matrix.api")
 
 
 class ErrorVocabulary(SchemaExtension):
-    """Every error leaves with a code; unexpected ones are logged here and masked as INTERNAL,
-    so no stack trace or Cypher ever reaches a client."""
+    """Every error leaves with a code (schema/errors.py)."""
 
     def on_operation(self) -> Iterator[None]:
         yield
         result = self.execution_context.result
         if result is None or not getattr(result, "errors", None):
             return
-        result.errors = [self._vocabulary(error) for error in result.errors]
-
-    @staticmethod
-    def _vocabulary(error: GraphQLError) -> GraphQLError:
-        original = error.original_error
-        if isinstance(original, ApiError):
-            return GraphQLError(
-                original.message,
-                nodes=error.nodes,
-                positions=error.positions,
-                path=error.path,
-                extensions=original.extensions,
-            )
-        # a parse or validation error (the document or its variables are wrong), or a value
-        # graphql-core could not coerce (an unknown enum value, say)
-        if original is None or isinstance(original, GraphQLError):
-            extensions = {"code": "BAD_USER_INPUT", **(error.extensions or {})}
-            return GraphQLError(
-                error.message,
-                nodes=error.nodes,
-                positions=error.positions,
-                path=error.path,
-                extensions=extensions,
-            )
-        log.error("unexpected error at %s", error.path, exc_info=original)
-        return GraphQLError(
-            "Internal error",
-            nodes=error.nodes,
-            positions=error.positions,
-            path=error.path,
-            extensions={"code": "INTERNAL"},
-        )
+        result.errors = [graphql_error(error) for error in result.errors]
 
 
 class RequestAccounting(SchemaExtension):

@@ -1,4 +1,5 @@
-"""Field factories: a relation as a paged connection or a single node, and an enum's Chinese label.
+"""Field factories: a relation as a paged connection or a single node, a list of the caller's
+scope, and an enum's Chinese label; `Info`, what every resolver of the schema receives.
 
 No `from __future__ import annotations` here: the resolvers' annotations must be real objects,
 since they are built from the factories' arguments."""
@@ -7,9 +8,13 @@ from typing import Any
 
 import strawberry
 
-from resolvers.connections import list_connection, relation_connection, relation_one
-from resolvers.context import Info
-from schema.relay import DEFAULT_PAGE, Connection, Node
+from core.paging import DEFAULT_PAGE
+from resolvers import entities
+from resolvers.context import Context
+from schema.mapping import to_connection, to_object
+from schema.relay import Connection, Node
+
+Info = strawberry.Info[Context, Any]
 
 
 def connection(relation: str, node: Any, filter_type: Any = None, description: str = "") -> Any:
@@ -19,7 +24,8 @@ def connection(relation: str, node: Any, filter_type: Any = None, description: s
         async def resolve(
             root: Node, info: Info, first: int | None = DEFAULT_PAGE, after: str | None = None
         ) -> Connection[node]:  # type: ignore[valid-type]
-            return await relation_connection(info, relation, root, first, after)
+            page = await entities.relation_page(info.context, relation, root.key, first, after)
+            return to_connection(page)
 
     else:
 
@@ -30,7 +36,10 @@ def connection(relation: str, node: Any, filter_type: Any = None, description: s
             after: str | None = None,
             filter: filter_type | None = None,  # type: ignore[valid-type]
         ) -> Connection[node]:  # type: ignore[valid-type]
-            return await relation_connection(info, relation, root, first, after, filter)
+            page = await entities.relation_page(
+                info.context, relation, root.key, first, after, filter
+            )
+            return to_connection(page)
 
     return strawberry.field(resolver=resolve, description=description or None)
 
@@ -39,7 +48,8 @@ def one(relation: str, node: Any, description: str = "") -> Any:
     """A relation that reaches at most one node."""
 
     async def resolve(root: Node, info: Info) -> node | None:  # type: ignore[valid-type]
-        return await relation_one(info, relation, root)
+        record = await entities.relation_one(info.context, relation, root.key)
+        return to_object(record) if record else None
 
     return strawberry.field(resolver=resolve, description=description or None)
 
@@ -70,6 +80,7 @@ def listing(label: str, node: Any, filter_type: Any, description: str) -> Any:
         after: str | None = None,
         filter: filter_type | None = None,  # type: ignore[valid-type]
     ) -> Connection[node]:  # type: ignore[valid-type]
-        return await list_connection(info, label, first, after, filter)
+        page = await entities.list_page(info.context, label, first, after, filter)
+        return to_connection(page)
 
     return strawberry.field(resolver=resolve, description=description)

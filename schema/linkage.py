@@ -7,9 +7,9 @@ import strawberry
 
 from resolvers import linkage
 from resolvers import validate as v
-from resolvers.context import Info
-from schema.appeal import Appeal
+from schema.fields import Info
 from schema.linkage_types import ResourceFlow, ResourceMatch
+from schema.nodes.appeal import Appeal
 from schema.relay import Connection
 
 ID = strawberry.ID

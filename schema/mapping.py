@@ -1,8 +1,10 @@
-"""The one place that maps graph records to GraphQL objects.
+"""The one place that maps plain data to GraphQL objects.
 
-A record is what graph/entities.py returns for a node, `{props, labels}`, and for a page
-`{total, page: [{node, edge}]}`. Property `id` becomes the type's `key`; camelCase properties
-become the snake_case fields of the type; codes become enums; Neo4j temporals become Python ones.
+Resolvers return plain data: a node as the record the graph returns, `{props, labels}`; a page
+as `core.paging.Page`; a feature's result as a dict (camelCase or snake_case keys) of such values.
+`build(cls, data)` turns any of them into the GraphQL type `cls` by reading its type hints:
+property `id` becomes a node's `key`, camelCase properties become snake_case fields, codes become
+enums, Neo4j temporals and datetimes sent as text become Python ones, pages become connections.
 """
 
 from __future__ import annotations
@@ -10,15 +12,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-import re
 import types
 import typing
 from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from schema.enums import Post
-from schema.relay import Connection, paged
+from core.paging import Page
+from core.vocabulary import Post
+from schema.relay import Connection, Edge, Node, paged
 
 TYPES: dict[str, type] = {}  # graph label -> GraphQL type
 
@@ -35,13 +37,9 @@ def node_type(label: str) -> Callable[[T], T]:
     return register
 
 
-def _camel(name: str) -> str:
+def camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
-
-
-def snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 def _native(value: Any) -> Any:
@@ -55,35 +53,87 @@ def _datetime(value: Any) -> Any:
     return _native(value)
 
 
-def _converter(hint: Any) -> Callable[[Any], Any]:
-    origin = typing.get_origin(hint)
-    if origin is typing.Annotated:
-        return _converter(typing.get_args(hint)[0])
-    if origin in (typing.Union, types.UnionType):
-        inner = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        return _converter(inner[0]) if len(inner) == 1 else _native
-    if origin is list:
-        item = _converter(typing.get_args(hint)[0])
-        return lambda value: [item(v) for v in value or []]
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return lambda value: hint(value)
-    if hint is dt.datetime:
-        return _datetime
-    return _native
+def _is_record(value: Any) -> bool:
+    return isinstance(value, dict) and "props" in value and "labels" in value
+
+
+def _object_or_record(value: Any) -> Any:
+    """A node-typed value: a record becomes its node object; anything else is kept."""
+    return to_object(value) if _is_record(value) else value
 
 
 @cache
-def _plan(cls: type) -> tuple[dict[str, tuple[str, Callable[[Any], Any]]], tuple[str, ...]]:
-    """For a type: graph property -> (field, converter); and the personal properties it keeps
-    aside for masking (see schema/personal.py)."""
+def converter(hint: Any) -> Callable[[Any], Any]:
+    """How a plain value becomes a value of the type `hint` (None stays None)."""
+    origin = typing.get_origin(hint)
+    if origin is typing.Annotated:  # strawberry.Private[...], lazy types
+        return converter(typing.get_args(hint)[0])
+    if origin in (typing.Union, types.UnionType):
+        inner = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return converter(inner[0]) if len(inner) == 1 else _object_or_record
+    if origin is list:
+        item = converter(typing.get_args(hint)[0])
+        return lambda value: [item(v) if v is not None else None for v in value or []]
+    if origin is Connection:
+        return _connection(converter(typing.get_args(hint)[0]))
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return lambda value: value if isinstance(value, hint) else hint(value)
+    if hint is dt.datetime:
+        return _datetime
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        if hint in TYPES.values() or hint is Node or not hasattr(hint, "__strawberry_definition__"):
+            return _object_or_record
+        return lambda value: value if isinstance(value, hint) else build(hint, value)
+    if typing.get_origin(hint) is None and isinstance(hint, str | typing.ForwardRef):
+        return _object_or_record  # a lazy reference to a node type
+    return _native
+
+
+def _connection(item: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def convert(page: Page[Any]) -> Connection[Any]:
+        relation = bool(page.items) and isinstance(page.items[0], dict) and "edge" in page.items[0]
+        values = [x["node"] if relation else x for x in page.items]
+        connection = paged([item(v) for v in values], page.total, page.offset)
+        if relation:
+            for edge, x in zip(connection.edges, page.items, strict=True):
+                _set_edge(edge, x["edge"])
+        return connection
+
+    return convert
+
+
+def _set_edge(edge: Edge[Any], props: dict[str, Any] | None) -> None:
+    """The relationship's properties that Edge shows."""
+    for name in ("since", "until", "at", "amount"):
+        if props and props.get(name) is not None:
+            setattr(edge, name, _datetime(props[name]) if name == "at" else _native(props[name]))
+    if props and props.get("post"):
+        edge.post = Post(props["post"])
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, str, Callable[[Any], Any]], ...]:
+    """(field, plain key, converter) for each field of `cls` that takes a value."""
     hints = typing.get_type_hints(cls, include_extras=True)
-    plan: dict[str, tuple[str, Callable[[Any], Any]]] = {}
-    for f in dataclasses.fields(cls):
-        if f.name in ("labels", "personal") or f.name not in hints:
-            continue  # kept aside, or a field with a resolver
-        prop = "id" if f.name == "key" else _camel(f.name)
-        plan[prop] = (f.name, _converter(hints[f.name]))
-    return plan, tuple(getattr(cls, "PERSONAL", ()))
+    return tuple(
+        (f.name, "id" if f.name == "key" else camel(f.name), converter(hints[f.name]))
+        for f in dataclasses.fields(cls)
+        if f.name in hints and f.init and f.name not in ("labels", "personal")
+    )
+
+
+def build(cls: type, data: Any) -> Any:
+    """A GraphQL value of type `cls` from plain data (a dict, or an object with attributes)."""
+    get: Callable[[str, str], Any]
+    if isinstance(data, dict):
+        get = lambda name, key: data[name] if name in data else data.get(key)  # noqa: E731
+    else:
+        get = lambda name, key: getattr(data, name, None)  # noqa: E731
+    values = {}
+    for name, key, convert in _fields(cls):
+        value = get(name, key)
+        values[name] = convert(value) if value is not None else None
+    return cls(**values)
 
 
 def primary_label(labels: list[str]) -> str:
@@ -91,13 +141,15 @@ def primary_label(labels: list[str]) -> str:
 
 
 def to_object(record: dict[str, Any]) -> Any:
+    """The node object of a record `{props, labels}`; personal properties are kept aside for
+    masking (the type's PERSONAL)."""
     props, labels = record["props"], record["labels"]
     cls = TYPES[primary_label(labels)]
-    plan, personal = _plan(cls)
     values: dict[str, Any] = {}
-    for prop, (name, convert) in plan.items():
-        value = props.get(prop)
+    for name, key, convert in _fields(cls):
+        value = props.get(key)
         values[name] = convert(value) if value is not None else None
+    personal = getattr(cls, "PERSONAL", ())
     if personal:
         values["personal"] = {p: _native(props.get(p)) for p in personal}
     if "labels" in cls.__dataclass_fields__:
@@ -105,29 +157,9 @@ def to_object(record: dict[str, Any]) -> Any:
     return cls(**values)
 
 
-def _edge_props(edge: dict[str, Any] | None) -> dict[str, Any]:
-    """The relationship's properties that Edge shows."""
-    if not edge:
-        return {}
-    out = {
-        k: _native(edge[k]) for k in ("since", "until", "at", "amount") if edge.get(k) is not None
-    }
-    if edge.get("post"):
-        out["post"] = Post(edge["post"])
-    return out
+to_connection: Callable[[Page[Any]], Connection[Any]] = _connection(_object_or_record)
+"""A page of node records (or of relation items) as a connection of node objects."""
 
 
-def to_connection(row: dict[str, Any] | None, offset: int) -> Connection[Any]:
-    total = row["total"] if row else 0
-    page = row["page"] if row else []
-    connection = paged([to_object(item["node"]) for item in page], total, offset)
-    for edge, item in zip(connection.edges, page, strict=True):
-        for name, value in _edge_props(item["edge"]).items():
-            setattr(edge, name, value)
-    return connection
-
-
-def from_row(cls: type, row: dict[str, Any]) -> Any:
-    """A plain result row (camelCase keys) as a GraphQL value type."""
-    names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{snake(k): _native(v) for k, v in row.items() if snake(k) in names})
+def from_row(cls: type, row: dict[str, Any]) -> Any:  # TRANSITION: features move to build()
+    return build(cls, row)

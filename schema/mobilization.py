@@ -8,8 +8,9 @@ from typing import Annotated
 
 import strawberry
 
+from core.paging import DEFAULT_PAGE
 from resolvers import mobilization
-from resolvers.context import Info
+from schema.fields import Info
 from schema.enums import Urgency
 from schema.mobilization_types import (
     Acknowledgement,
@@ -18,8 +19,7 @@ from schema.mobilization_types import (
     ReachFilter,
     ReachReport,
 )
-from schema.notice import Notice
-from schema.relay import DEFAULT_PAGE
+from schema.nodes.notice import Notice
 
 ID = strawberry.ID
 

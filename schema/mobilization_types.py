@@ -7,12 +7,12 @@ import datetime as dt
 
 import strawberry
 
-from schema.cadre import Cadre
-from schema.chat_group import ChatGroup
 from schema.enums import AcknowledgementState, ReachStatus, ReachUnitKind, Urgency
 from schema.fields import label
-from schema.notice import Notice
-from schema.organization import Organization
+from schema.nodes.cadre import Cadre
+from schema.nodes.chat_group import ChatGroup
+from schema.nodes.notice import Notice
+from schema.nodes.organization import Organization
 from schema.relay import Connection, Node
 
 

@@ -10,9 +10,6 @@ import datetime as dt
 import strawberry
 
 from resolvers import mutations as m
-from resolvers.context import Info
-from schema.appeal import Appeal
-from schema.cadre import Cadre
 from schema.enums import (
     AppealCategory,
     CadreSource,
@@ -26,13 +23,18 @@ from schema.enums import (
     Skill,
     Urgency,
 )
-from schema.grid import Grid
-from schema.organization import Organization
-from schema.position import Position
-from schema.project import Activity
+from schema.fields import Info
+from schema.mapping import to_object
+from schema.nodes.activity import Activity
+from schema.nodes.appeal import Appeal
+from schema.nodes.cadre import Cadre
+from schema.nodes.grid import Grid
+from schema.nodes.organization import Organization
+from schema.nodes.position import Position
+from schema.nodes.social_organization import SocialOrganization
+from schema.nodes.social_worker import SocialWorker
+from schema.nodes.youth import Youth
 from schema.relay import Node
-from schema.social import SocialOrganization, SocialWorker
-from schema.youth import Youth
 
 ID = strawberry.ID
 
@@ -235,61 +237,63 @@ class UpdateActivityInput:
 class Mutation:
     @strawberry.mutation
     async def create_organization(self, info: Info, input: CreateOrganizationInput) -> Organization:
-        return await m.create_organization(info, input)
+        return to_object(await m.create_organization(info.context, input))
 
     @strawberry.mutation
     async def update_organization(self, info: Info, input: UpdateOrganizationInput) -> Organization:
-        return await m.update_organization(info, input)
+        return to_object(await m.update_organization(info.context, input))
 
     @strawberry.mutation
     async def create_grid(self, info: Info, input: CreateGridInput) -> Grid:
-        return await m.create_grid(info, input)
+        return to_object(await m.create_grid(info.context, input))
 
     @strawberry.mutation
     async def update_grid(self, info: Info, input: UpdateGridInput) -> Grid:
-        return await m.update_grid(info, input)
+        return to_object(await m.update_grid(info.context, input))
 
     @strawberry.mutation(description="A new cadre with its first post.")
     async def create_cadre(self, info: Info, input: CreateCadreInput) -> Cadre:
-        return await m.create_cadre(info, input)
+        return to_object(await m.create_cadre(info.context, input))
 
     @strawberry.mutation
     async def update_cadre(self, info: Info, input: UpdateCadreInput) -> Cadre:
-        return await m.update_cadre(info, input)
+        return to_object(await m.update_cadre(info.context, input))
 
     @strawberry.mutation(description="Gives a cadre a post in one more organisation.")
     async def assign_post(self, info: Info, input: AssignPostInput) -> Cadre:
-        return await m.assign_post(info, input)
+        return to_object(await m.assign_post(info.context, input))
 
     @strawberry.mutation(description="Ends a cadre's post (kept with `until`).")
     async def end_post(
         self, info: Info, cadre_id: ID, organization_id: ID, until: dt.date | None = None
     ) -> Cadre:
-        return await m.end_post(info, cadre_id, organization_id, until)
+        return to_object(await m.end_post(info.context, cadre_id, organization_id, until))
 
     @strawberry.mutation(description="An industry committee starts co-building with a branch.")
     async def establish_co_building(
         self, info: Info, committee_id: ID, grid_branch_id: ID, since: dt.date | None = None
     ) -> Organization:
-        return await m.establish_co_building(info, committee_id, grid_branch_id, since)
+        return to_object(
+            await m.establish_co_building(info.context, committee_id, grid_branch_id, since)
+        )
 
     @strawberry.mutation(description="Ends a co-building; the history keeps it with `until`.")
     async def end_co_building(
         self, info: Info, committee_id: ID, grid_branch_id: ID, until: dt.date | None = None
     ) -> Organization:
-        return await m.end_co_building(info, committee_id, grid_branch_id, until)
+        return to_object(await m.end_co_building(info.context, committee_id, grid_branch_id, until))
 
     @strawberry.mutation
     async def create_social_organization(
         self, info: Info, input: CreateSocialOrganizationInput
     ) -> SocialOrganization:
-        return await m.create_social_organization(info, input)
+        return to_object(await m.create_social_organization(info.context, input))
 
     @strawberry.mutation
     async def update_social_organization(
         self, info: Info, input: UpdateSocialOrganizationInput
     ) -> SocialOrganization:
-        return await m.update_social_organization(info, input)
+        return to_object(await m.update_social_organization(info.context, input))
 
     @strawberry.mutation(description="Links a social organisation with an organisation.")
     async def link_social_organization(
@@ -299,8 +303,10 @@ class Mutation:
         organization_id: ID,
         since: dt.date | None = None,
     ) -> SocialOrganization:
-        return await m.link_social_organization(
-            info, social_organization_id, organization_id, since
+        return to_object(
+            await m.link_social_organization(
+                info.context, social_organization_id, organization_id, since
+            )
         )
 
     @strawberry.mutation(description="Ends a linkage; the history keeps it with `until`.")
@@ -311,53 +317,55 @@ class Mutation:
         organization_id: ID,
         until: dt.date | None = None,
     ) -> SocialOrganization:
-        return await m.unlink_social_organization(
-            info, social_organization_id, organization_id, until
+        return to_object(
+            await m.unlink_social_organization(
+                info.context, social_organization_id, organization_id, until
+            )
         )
 
     @strawberry.mutation
     async def create_social_worker(
         self, info: Info, input: CreateSocialWorkerInput
     ) -> SocialWorker:
-        return await m.create_social_worker(info, input)
+        return to_object(await m.create_social_worker(info.context, input))
 
     @strawberry.mutation
     async def update_social_worker(
         self, info: Info, input: UpdateSocialWorkerInput
     ) -> SocialWorker:
-        return await m.update_social_worker(info, input)
+        return to_object(await m.update_social_worker(info.context, input))
 
     @strawberry.mutation
     async def create_youth(self, info: Info, input: CreateYouthInput) -> Youth:
-        return await m.create_youth(info, input)
+        return to_object(await m.create_youth(info.context, input))
 
     @strawberry.mutation
     async def update_youth(self, info: Info, input: UpdateYouthInput) -> Youth:
-        return await m.update_youth(info, input)
+        return to_object(await m.update_youth(info.context, input))
 
     @strawberry.mutation(description="Records an appeal (status OPEN).")
     async def create_appeal(self, info: Info, input: CreateAppealInput) -> Appeal:
-        return await m.create_appeal(info, input)
+        return to_object(await m.create_appeal(info.context, input))
 
     @strawberry.mutation
     async def update_appeal(self, info: Info, input: UpdateAppealInput) -> Appeal:
-        return await m.update_appeal(info, input)
+        return to_object(await m.update_appeal(info.context, input))
 
     @strawberry.mutation
     async def create_position(self, info: Info, input: CreatePositionInput) -> Position:
-        return await m.create_position(info, input)
+        return to_object(await m.create_position(info.context, input))
 
     @strawberry.mutation
     async def update_position(self, info: Info, input: UpdatePositionInput) -> Position:
-        return await m.update_position(info, input)
+        return to_object(await m.update_position(info.context, input))
 
     @strawberry.mutation
     async def create_activity(self, info: Info, input: CreateActivityInput) -> Activity:
-        return await m.create_activity(info, input)
+        return to_object(await m.create_activity(info.context, input))
 
     @strawberry.mutation
     async def update_activity(self, info: Info, input: UpdateActivityInput) -> Activity:
-        return await m.update_activity(info, input)
+        return to_object(await m.update_activity(info.context, input))
 
     @strawberry.mutation(
         description="Archives an organisation, grid, cadre, social organisation or worker, "
@@ -366,4 +374,4 @@ class Mutation:
         "CONFLICT."
     )
     async def archive(self, info: Info, id: ID) -> Node:
-        return await m.archive(info, id)
+        return to_object(await m.archive(info.context, id))

@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
 from typing import Generic, TypeVar
 
 import strawberry
 
+from core.ids import to_global_id
+from core.paging import encode_cursor
 from schema.enums import Post
-from schema.errors import BadUserInput
 
 T = TypeVar("T")
-
-DEFAULT_PAGE = 20
-MAX_PAGE = 100
-
-
-def to_global_id(type_name: str, key: str) -> str:
-    return base64.urlsafe_b64encode(f"{type_name}:{key}".encode()).decode()
-
-
-def from_global_id(value: str, field: str = "id") -> tuple[str, str]:
-    """(type name, graph id) of an opaque id; BAD_USER_INPUT for anything else."""
-    try:
-        type_name, _, key = base64.urlsafe_b64decode(value.encode()).decode().partition(":")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        type_name, key = "", ""
-    if not type_name or not key:
-        raise BadUserInput(f"'{value}' is not an id of this API", field=field)
-    return type_name, key
 
 
 @strawberry.interface(description="An object with a global id (Relay).")
@@ -76,26 +57,6 @@ class Connection(Generic[T]):
     @strawberry.field(description="The nodes of the edges, for clients that need no cursors.")
     def nodes(self) -> list[T]:
         return [edge.node for edge in self.edges]
-
-
-def encode_cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode()
-
-
-def page_window(first: int | None, after: str | None) -> tuple[int, int]:
-    """(offset, limit) from Relay arguments; `first` is capped at MAX_PAGE."""
-    limit = DEFAULT_PAGE if first is None else first
-    if not 0 <= limit <= MAX_PAGE:
-        raise BadUserInput(f"first must be between 0 and {MAX_PAGE}", field="first")
-    if after is None:
-        return 0, limit
-    try:
-        prefix, _, offset = base64.urlsafe_b64decode(after.encode()).decode().partition(":")
-        if prefix != "offset":
-            raise ValueError(after)
-        return int(offset) + 1, limit
-    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
-        raise BadUserInput("after is not a cursor of this connection", field="after") from exc
 
 
 def paged(items: list[T], total: int, offset: int) -> Connection[T]:

@@ -12,11 +12,11 @@ import strawberry
 
 from graph.reports import DEFAULT_TOP, MAX_ROWS, MAX_TOP
 from resolvers import reports  # a module import: resolvers/reports.py imports these types too
-from resolvers.context import Info
+from schema.fields import Info
 from schema.enums import FundSource, Labelled, ProjectBrand
 from schema.fields import label
-from schema.organization import Organization
-from schema.social import SocialOrganization
+from schema.nodes.organization import Organization
+from schema.nodes.social_organization import SocialOrganization
 
 
 class PartnerKind(Labelled):

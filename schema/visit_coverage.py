@@ -6,7 +6,7 @@ from __future__ import annotations
 import strawberry
 
 from schema.enums import AppealCategory, Urgency
-from schema.organization import Organization
+from schema.nodes.organization import Organization
 from schema.relay import Connection
 
 

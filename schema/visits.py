@@ -7,11 +7,11 @@ import datetime as dt
 
 import strawberry
 
+from core.paging import DEFAULT_PAGE
 from resolvers import visits
-from resolvers.context import Info
+from schema.fields import Info
 from schema.enums import VisitKind
-from schema.relay import DEFAULT_PAGE
-from schema.visit import Visit
+from schema.nodes.visit import Visit
 from schema.visit_coverage import VisitAppealInput, VisitCoverage, VisitCoverageFilter
 
 ID = strawberry.ID

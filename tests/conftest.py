@@ -15,13 +15,14 @@ import pytest
 from starlette.applications import Starlette
 
 from app.asgi import create_app
-from app.auth import Role, mint_token
-from app.settings import get_settings
+from app.auth import mint_token
+from core.ids import to_global_id
+from core.principal import Role
+from core.settings import get_settings
 from graph.datasets import clear_database, load_dataset
 from graph.driver import Database, local_server, open_database, resolve_connection
 from graph.migrations import migrate
 from graph.server import Connection
-from schema.relay import to_global_id
 
 _loaded: dict[str, str | None] = {"dataset": None}
 

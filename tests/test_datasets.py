@@ -14,10 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from core.personal import id_birth_date, is_valid_id_number, is_valid_mobile
 from graph.datasets import load_dataset
 from graph.datasets.rencheng import TOWNS, generate
 from graph.driver import Database, Query
-from graph.personal import id_birth_date, is_valid_id_number, is_valid_mobile
 
 ROOT = Path(__file__).resolve().parent.parent
 

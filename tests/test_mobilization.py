@@ -15,7 +15,7 @@ from starlette.applications import Starlette
 from websockets.asyncio.client import ClientConnection, connect
 
 from app.asgi import create_app
-from app.settings import Settings, get_settings
+from core.settings import Settings, get_settings
 from graph.driver import Database, Query
 from resolvers.pubsub import acknowledgements
 from tests.conftest import GraphQL, data, error, gid, token

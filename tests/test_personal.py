@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.personal import (
+from core.personal import (
     gb11643_check_digit,
     id_birth_date,
     is_valid_id_number,

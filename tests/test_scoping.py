@@ -7,7 +7,7 @@ import re
 import jwt
 
 from app.auth import jwt_secret
-from app.settings import get_settings
+from core.settings import get_settings
 from graph.driver import Database
 from tests.conftest import GraphQL, data, error, gid
 

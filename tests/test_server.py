@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from neo4j import GraphDatabase
 
-from app.settings import get_settings
+from core.settings import get_settings
 from graph.driver import local_server
 from graph.server import Connection, LocalNeo4j, Neo4jServerError
 

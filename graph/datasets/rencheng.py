@@ -18,18 +18,19 @@ from datetime import date, datetime, timedelta
 
 import pytz
 
+from core.personal import gb11643_check_digit
+from core.vocabulary import (
+    CATEGORY_SERVICES,
+    SERVICE_SKILLS,
+    Difficulty,
+    Labelled,
+    PositionType,
+    ServiceType,
+    Skill,
+    TrainingTopic,
+)
 from graph.datasets import names
 from graph.datasets.model import Dataset, NodeKey, RelKey
-from graph.datasets.vocab import (
-    CATEGORY_SERVICES,
-    DIFFICULTIES,
-    POSITION_TYPES,
-    SERVICE_SKILLS,
-    SERVICES,
-    SKILLS,
-    TRAINING_TOPICS,
-)
-from graph.personal import gb11643_check_digit
 
 # pytz, not zoneinfo: the Neo4j driver segfaults packing zoneinfo datetimes on this Python (3.11.7).
 TZ = pytz.timezone("Asia/Shanghai")
@@ -38,6 +39,18 @@ YEAR_END = date(2021, 12, 31)
 END = TZ.localize(datetime(2021, 12, 31, 23, 59))  # nothing the generator stamps is later
 AGE_DAY = date(2021, 7, 1)  # ages (6–35 youth, 22–45 cadres) hold on this day
 AREA_CODE = "370811"  # 济宁市任城区
+
+
+def _labels(cls: type[Labelled]) -> dict[str, str]:
+    """code -> Chinese label, in the enumeration's order."""
+    return {member.value: member.label for member in cls}
+
+
+DIFFICULTIES = _labels(Difficulty)
+POSITION_TYPES = _labels(PositionType)
+SERVICES = _labels(ServiceType)
+SKILLS = _labels(Skill)
+TRAINING_TOPICS = _labels(TrainingTopic)
 
 CENTER_NAME = "任城区青春格格服务管理中心"
 TOWNS = (

@@ -7,13 +7,13 @@ from typing import ClassVar
 
 import strawberry
 
-from resolvers.context import Info
+from schema.fields import Info
 from resolvers.personal import reveal
-from schema import refs
 from schema.enums import Difficulty, Gender
 from schema.fields import connection, label, one
 from schema.filters import AppealFilter, VisitFilter
 from schema.mapping import node_type
+from schema.nodes import refs
 from schema.relay import Node
 
 

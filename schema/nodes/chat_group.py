@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
-from schema import refs
 from schema.fields import connection, one
 from schema.filters import CadreFilter, ChatGroupFilter
 from schema.mapping import node_type
+from schema.nodes import refs
 from schema.relay import Node
 
 

@@ -67,3 +67,18 @@ def mask_phone(s: str) -> str:
 def mask_name(s: str) -> str:
     """The surname's first character kept, one star per other character: '张**'."""
     return s[:1] + "*" * (len(s) - 1)
+
+
+def mask_address(s: str) -> str:
+    """The first six characters kept (district and town), the rest hidden: '任城区古槐街****'."""
+    return s[:6] + "****"
+
+
+# How each personal property is masked for a reader whose work does not need it; a personal
+# property without a mask (difficulties) is hidden entirely.
+MASKS = {
+    "name": mask_name,
+    "idNumber": mask_id_number,
+    "phone": mask_phone,
+    "address": mask_address,
+}

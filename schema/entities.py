@@ -2,35 +2,38 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import strawberry
 
-from app.auth import Role
-from resolvers.connections import node_by_global_id
-from resolvers.context import Info
+from core.errors import BadUserInput
+from core.paging import MAX_PAGE
+from schema.enums import Role
+from resolvers import entities
 from resolvers.overview import overview
-from schema.appeal import Appeal
-from schema.assessment import Assessment, Award
-from schema.cadre import Cadre
-from schema.campaign import Campaign
-from schema.chat_group import ChatGroup
-from schema.enterprise import Enterprise
-from schema.errors import BadUserInput
-from schema.fields import listing
+from schema.fields import Info, listing
 from schema.filters import FILTERS
-from schema.fund import Fund
-from schema.grid import Grid
-from schema.notice import Notice
-from schema.organization import Organization
+from schema.nodes.activity import Activity
+from schema.nodes.appeal import Appeal
+from schema.nodes.assessment import Assessment
+from schema.nodes.award import Award
+from schema.nodes.cadre import Cadre
+from schema.nodes.campaign import Campaign
+from schema.nodes.chat_group import ChatGroup
+from schema.nodes.enterprise import Enterprise
+from schema.nodes.fund import Fund
+from schema.nodes.grid import Grid
+from schema.nodes.notice import Notice
+from schema.nodes.organization import Organization
+from schema.nodes.position import Position
+from schema.nodes.service_project import ServiceProject
+from schema.nodes.social_organization import SocialOrganization
+from schema.nodes.social_worker import SocialWorker
+from schema.nodes.training import Training
+from schema.nodes.visit import Visit
+from schema.nodes.youth import Youth
 from schema.overview import Overview
-from schema.position import Position
-from schema.project import Activity, ServiceProject
-from schema.relay import MAX_PAGE, Node
-from schema.social import SocialOrganization, SocialWorker
-from schema.training import Training
-from schema.visit import Visit
-from schema.youth import Youth
-
-strawberry.enum(Role, description="What an account may do and see")
+from schema.relay import Node
 
 
 @strawberry.type(description="The caller, as its token names it.")
@@ -44,13 +47,17 @@ class Viewer:
 class Query:
     @strawberry.field(description="The object a global id names; null if none (or out of scope).")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
-        return await node_by_global_id(info, id)
+        record = await entities.node_record(info.context, id, TYPES)
+        return to_object(record) if record else None
 
     @strawberry.field(description=f"Objects by global id, in order (at most {MAX_PAGE}).")
     async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
         if len(ids) > MAX_PAGE:
             raise BadUserInput(f"at most {MAX_PAGE} ids", "ids")
-        return [await node_by_global_id(info, i, "ids") for i in ids]
+        records = await asyncio.gather(
+            *(entities.node_record(info.context, i, TYPES, "ids") for i in ids)
+        )
+        return [to_object(r) if r else None for r in records]
 
     @strawberry.field(description="Who is calling; null without a token.")
     def viewer(self, info: Info) -> Viewer | None:

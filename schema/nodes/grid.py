@@ -6,10 +6,10 @@ import datetime as dt
 
 import strawberry
 
-from schema import refs
 from schema.fields import connection, one
 from schema.filters import EnterpriseFilter, PositionFilter, YouthFilter
 from schema.mapping import node_type
+from schema.nodes import refs
 from schema.relay import Node
 
 

@@ -7,11 +7,11 @@ import datetime as dt
 import strawberry
 
 from resolvers.overview import GENERAL_REACH_MINUTES, URGENT_REACH_MINUTES
-from schema import refs
 from schema.enums import Urgency
 from schema.fields import connection, label, one
 from schema.filters import OrganizationFilter
 from schema.mapping import node_type
+from schema.nodes import refs
 from schema.relay import Node
 
 

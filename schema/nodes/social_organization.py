@@ -1,4 +1,4 @@
-"""Social organisations and their social workers."""
+"""Social organisations (社会组织)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import datetime as dt
 
 import strawberry
 
-from schema import refs
-from schema.enums import ServiceType, Skill
-from schema.fields import connection, label, one
+from schema.enums import ServiceType
+from schema.fields import connection, label
 from schema.filters import AppealFilter, OrganizationFilter, SocialWorkerFilter
 from schema.mapping import node_type
+from schema.nodes import refs
 from schema.relay import Node
 
 
@@ -34,14 +34,3 @@ class SocialOrganization(Node):
     appeals = connection(
         "SocialOrganization.appeals", refs.Appeal, AppealFilter, "Appeals referred to it."
     )
-
-
-@node_type("SocialWorker")
-@strawberry.type(description="A social worker (社会化工作者).")
-class SocialWorker(Node):
-    name: str
-    skills: list[Skill]
-    archived_at: dt.datetime | None
-
-    skills_labels = label("skills", many=True)
-    social_organization = one("SocialWorker.socialOrganization", refs.SocialOrganization)

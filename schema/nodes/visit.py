@@ -6,11 +6,11 @@ import datetime as dt
 
 import strawberry
 
-from schema import refs
 from schema.enums import VisitKind
 from schema.fields import connection, label, one
 from schema.filters import AppealFilter
 from schema.mapping import node_type
+from schema.nodes import refs
 from schema.relay import Node
 
 

@@ -1,4 +1,4 @@
-"""Assessments (三位一体考核) and awards."""
+"""Assessments (三位一体考核) of organisations and cadres."""
 
 from __future__ import annotations
 
@@ -40,13 +40,3 @@ class Assessment(Node):
         return None if total is None else AssessmentGrade(grade_of(total))
 
     grade_label = label("grade")
-
-
-@node_type("Award")
-@strawberry.type(description="An award: 示范网格团组织 or 最美网格团干部.")
-class Award(Node):
-    title: str
-    year: int | None
-    granted_at: dt.date | None
-
-    recipient = one("Award.recipient", Node, "The organisation or cadre awarded.")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
-from schema import refs
 from schema.fields import one
 from schema.mapping import node_type
+from schema.nodes import refs
 from schema.relay import Node
 
 

@@ -6,11 +6,11 @@ import datetime as dt
 
 import strawberry
 
-from schema import refs
 from schema.enums import TrainingTopic
 from schema.fields import connection, label
 from schema.filters import CadreFilter
 from schema.mapping import node_type
+from schema.nodes import refs
 from schema.relay import Node
 
 

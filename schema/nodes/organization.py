@@ -7,7 +7,6 @@ import datetime as dt
 
 import strawberry
 
-from schema import refs
 from schema.enums import OrgKind, Sector
 from schema.fields import connection, label, one
 from schema.filters import (
@@ -20,6 +19,7 @@ from schema.filters import (
     SocialOrganizationFilter,
 )
 from schema.mapping import node_type
+from schema.nodes import refs
 from schema.relay import Node
 
 

@@ -1,0 +1,93 @@
+"""Helpers that several features' resolvers share (a feature never imports another): the
+caller's writes in one transaction, and whether an organisation is visible."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from neo4j.exceptions import ConstraintError
+
+from core.errors import Conflict, Forbidden, NotFound
+from core.ids import graph_id, new_id
+from core.principal import WRITERS, Role
+from graph.driver import Query
+from graph.entities import BY_IDS
+from graph.scope import ScopedTx
+from graph.writes import ARCHIVE, CREATE, LINK, LOOKUP, UPDATE, link_key
+from resolvers.context import Context
+
+
+async def organization_visible(ctx: Context, key: str) -> bool:
+    """Whether the caller may see the organisation with this graph id."""
+    return bool(await ctx.graph.read(BY_IDS["Organization"], ids=[key]))
+
+
+class Writer:
+    def __init__(self, tx: ScopedTx) -> None:
+        self.tx = tx
+        self.scope = tx.scope
+
+    async def _one(self, query: Query, **params: Any) -> dict[str, Any] | None:
+        return await self.tx.single(query, **params)
+
+    async def lookup(self, label: str, global_id: str, field: str) -> dict[str, Any]:
+        """The node a global id names, if it exists, is active and the caller may write to it."""
+        key = graph_id(global_id, label, field)
+        row = await self._one(LOOKUP[label], id=key)
+        owned = label != "Organization" or self.scope.owns(key)
+        if row is None or not owned:
+            raise NotFound(f"no {label} {global_id} that you may change", field)
+        return row["node"]
+
+    async def create(self, labels: str, props: dict[str, Any]) -> dict[str, Any]:
+        label = labels.split(":")[0]
+        row = await self._one(CREATE[labels], id=new_id(label), props=props)
+        assert row is not None
+        return row["node"]
+
+    async def update(self, label: str, key: str, props: dict[str, Any]) -> dict[str, Any]:
+        row = await self._one(UPDATE[label], id=key, props=props)
+        assert row is not None
+        return row["node"]
+
+    async def archive(self, label: str, key: str) -> dict[str, Any]:
+        row = await self._one(ARCHIVE[label], id=key)
+        assert row is not None
+        return row["node"]
+
+    async def link(
+        self,
+        source: tuple[str, str],
+        rel: str,
+        target: tuple[str, str],
+        props: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """MERGEs (source)-[rel]->(target); each end is (label, graph id)."""
+        query = LINK[link_key(source[0], rel, target[0])]
+        row = await self._one(query, source=source[1], target=target[1], props=props or {})
+        assert row is not None
+        return row["rel"]
+
+    async def run(self, query: Query, **params: Any) -> list[dict[str, Any]]:
+        return await self.tx.run(query, **params)
+
+
+def key_of(node: dict[str, Any]) -> str:
+    return node["props"]["id"]
+
+
+Work = Callable[[Writer], Awaitable[Any]]
+
+
+async def write(ctx: Context, work: Work, roles: tuple[Role, ...] = WRITERS) -> Any:
+    """Runs `work` in one write transaction for a caller whose role may, on behalf of the caller
+    (references are looked up in its scope: an id outside it is NOT_FOUND); returns what `work`
+    returns. Everything it writes commits, or nothing does."""
+    principal = ctx.caller()
+    if principal.role not in roles:
+        raise Forbidden(f"the role {principal.role.value} may not change the graph")
+    try:
+        return await ctx.graph.write_tx(lambda tx: work(Writer(tx)))
+    except ConstraintError as exc:  # a concurrent write took the same unique value
+        raise Conflict("the change conflicts with the current graph; try again") from exc
