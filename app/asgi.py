@@ -35,12 +35,13 @@ log = logging.getLogger("youth_matrix.app")
 
 async def prepare_database(db: Database) -> None:
     """Migrations, and the `rencheng` demo dataset when the database holds no organisation."""
-    applied = await migrate(db)
+    setup = db.with_timeout(get_settings().setup_timeout)
+    applied = await migrate(setup)
     if applied:
         log.info("applied migrations", extra={"versions": applied})
     if await is_empty(db):
         log.info("the database is empty: loading the rencheng demo dataset")
-        await load_dataset(db, "rencheng")
+        await load_dataset(setup, "rencheng")
 
 
 @dataclass

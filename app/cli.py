@@ -65,10 +65,11 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
         print(f"\r{step:<28} {done:>8}/{total:<8}", end="" if done < total else "\n", flush=True)
 
     async def work(db: Database) -> dict[str, int]:
-        await migrate(db)
+        setup = db.with_timeout(settings.setup_timeout)
+        await migrate(setup)
         if args.fresh:
-            await clear_database(db)
-        return await load_dataset(db, args.name, scale=args.scale, progress=progress)
+            await clear_database(setup)
+        return await load_dataset(setup, args.name, scale=args.scale, progress=progress)
 
     counts = _with_database(settings, work)
     print(

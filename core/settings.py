@@ -29,8 +29,10 @@ class Settings(BaseSettings):
     neo4j_pagecache: str = "512m"
     neo4j_start_timeout: float = 180.0
 
-    # Every Cypher transaction is cut off after this many seconds.
+    # Every Cypher transaction of a request is cut off after this many seconds; set-up
+    # (migrations, dataset loads, in batches) has its own, longer limit.
     query_timeout: float = 15.0
+    setup_timeout: float = 600.0
 
     host: str = "127.0.0.1"
     port: int = 8000

@@ -29,6 +29,7 @@ class Memo:
 
     async def get(self, db: Database, key: Hashable, compute: Callable[[], Awaitable[Any]]) -> Any:
         now = time.monotonic()
+        key = (id(db), key)  # one memo serves several databases (the tests have two)
         entry = self.entries.get(key)
         fresh = (
             entry is not None

@@ -53,6 +53,13 @@ class Database:
         self.timeout = timeout
         self.generation = 0  # moves on with every committed write (graph/cache.py)
 
+    def with_timeout(self, timeout: float) -> Database:
+        """The same database with another transaction timeout: set-up (migrations, loads) keeps
+        its own clock, so a busy machine does not cut it off at the requests' limit."""
+        other = Database(self.driver, self.database, timeout)
+        other.generation = self.generation
+        return other
+
     async def read(self, query: Query, **params: Any) -> list[dict]:
         return await self.read_tx(lambda tx: run(tx, query, params))
 

@@ -1,13 +1,22 @@
-"""Test fixtures: one real Neo4j per test session (the project's own, or the one NEO4J_URI names).
+"""Test fixtures against real Neo4j servers: the project's own, or the one NEO4J_URI names.
 
-Tests that read the demo district use `rencheng` (loaded once, reloaded only after a test changed
-the graph); tests that write use `mini`, a small district loaded afresh for each test.
+Two databases, each dataset loaded once per session where it can be:
+- `rencheng`, the demo district, read-only, on the instance `test` (YM_TEST_INSTANCE);
+- `mini`, a small district of the same shape for tests that write, on the instance `test-mini`,
+  loaded afresh before each test that asks for it (it is small), so a write never reaches the
+  `rencheng` that every read test shares.
+With an external server (NEO4J_URI) both live in its one database, and `rencheng` is reloaded
+after a writing test, as before.
+
+`gql` posts to the app over the database of the dataset fixture the test asked for.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -24,68 +33,105 @@ from graph.driver import Database, local_server, open_database, resolve_connecti
 from graph.migrations import migrate
 from graph.server import Connection
 
-_loaded: dict[str, str | None] = {"dataset": None}
+INSTANCE = os.environ.get("YM_TEST_INSTANCE", "test")
+
+
+@dataclass
+class Store:
+    """A test database and what it holds now."""
+
+    db: Database
+    app: Starlette
+    holds: str | None = None
+
+    @property
+    def setup(self) -> Database:
+        return self.db.with_timeout(get_settings().setup_timeout)
+
+    async def hold(self, dataset: str) -> Database:
+        if self.holds != dataset:
+            await clear_database(self.setup)
+            self.holds = None
+            if dataset != "empty":
+                await load_dataset(self.setup, dataset)
+            self.holds = dataset
+        return self.db
 
 
 @pytest.fixture(scope="session")
-def neo4j_connection() -> Iterator[Connection]:
+def connections() -> Iterator[tuple[Connection, Connection]]:
+    """(the read-only server, the writable server): the same one when NEO4J_URI is set."""
     settings = get_settings()
     if settings.neo4j_uri:
-        yield resolve_connection(settings)
+        external = resolve_connection(settings)
+        yield external, external
         return
-    server = local_server(settings, instance=os.environ.get("YM_TEST_INSTANCE", "test"))
-    started_here = not server.is_running()
-    connection = server.start()
-    yield connection
-    if started_here:
-        server.stop()
+    servers = [local_server(settings, INSTANCE), local_server(settings, f"{INSTANCE}-mini")]
+    started = [not server.is_running() for server in servers]
+    with ThreadPoolExecutor(2) as pool:  # two JVMs start in the time of one
+        read, write = pool.map(lambda server: server.start(), servers)
+    yield read, write
+    for server, here in zip(servers, started, strict=True):
+        if here:
+            server.stop()
+
+
+async def _store(connection: Connection) -> Store:
+    settings = get_settings()
+    db = open_database(connection, settings)
+    await migrate(db.with_timeout(settings.setup_timeout))
+    return Store(db, create_app(db=db))
 
 
 @pytest.fixture(scope="session")
-async def db(neo4j_connection: Connection) -> AsyncIterator[Database]:
-    database = open_database(neo4j_connection, get_settings())
-    await migrate(database)
-    yield database
-    await database.close()
-
-
-async def _load(db: Database, name: str) -> Database:
-    await clear_database(db)
-    _loaded["dataset"] = None
-    await load_dataset(db, name)
-    _loaded["dataset"] = name
-    return db
+async def stores(connections: tuple[Connection, Connection]) -> AsyncIterator[dict[str, Store]]:
+    read, write = connections
+    reading = await _store(read)
+    writing = reading if write == read else await _store(write)
+    yield {"read": reading, "write": writing}
+    await reading.db.close()
+    if writing is not reading:
+        await writing.db.close()
 
 
 @pytest.fixture
-async def rencheng(db: Database) -> Database:
-    """The demo district, read-only: a test that writes to it must use `mini` instead."""
-    if _loaded["dataset"] != "rencheng":
-        await _load(db, "rencheng")
-    return db
+async def rencheng(stores: dict[str, Store]) -> Database:
+    """The demo district, read-only: a test that writes uses `mini` instead."""
+    return await stores["read"].hold("rencheng")
 
 
 @pytest.fixture
-async def mini(db: Database) -> Database:
+async def mini(stores: dict[str, Store]) -> Database:
     """A small district of the same shape, fresh for each test (tests may write to it)."""
-    await _load(db, "mini")
-    _loaded["dataset"] = "mini-dirty"
-    return db
+    store = stores["write"]
+    store.holds = None  # the previous test may have written: load afresh
+    return await store.hold("mini")
 
 
 @pytest.fixture
-async def empty(db: Database) -> Database:
-    await clear_database(db)
-    _loaded["dataset"] = None
-    return db
+async def empty(stores: dict[str, Store]) -> Database:
+    store = stores["write"]
+    store.holds = None
+    return await store.hold("empty")
+
+
+@pytest.fixture
+def db(request: pytest.FixtureRequest, stores: dict[str, Store]) -> Database:
+    """The database of the test's dataset fixture (for tests that read the graph directly)."""
+    return _store_for(request, stores).db
+
+
+def _store_for(request: pytest.FixtureRequest, stores: dict[str, Store]) -> Store:
+    writes = {"mini", "empty"} & set(request.fixturenames)
+    return stores["write" if writes else "read"]
 
 
 # -- the API -----------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def app(db: Database) -> Starlette:
-    return create_app(db=db)
+@pytest.fixture
+def app(request: pytest.FixtureRequest, stores: dict[str, Store]) -> Starlette:
+    return _store_for(request, stores).app
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from graph.datasets import load_dataset
 from graph.datasets.rencheng import TOWNS, generate
 from graph.driver import Database, Query
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 async def rows(db: Database, text: str, **params: Any) -> list[dict]:
