@@ -3,8 +3,8 @@ awards (示范网格团组织, 最美网格团干部)."""
 
 from __future__ import annotations
 
+from graph.cypher import NOW, node
 from graph.driver import Query
-from graph.projection import NOW, node
 from graph.scope import visible
 
 # The weighting of the three parts of an assessment (README): key work weighs most.

@@ -3,8 +3,8 @@ and the co-building network and coverage of a subtree."""
 
 from __future__ import annotations
 
+from graph.cypher import node
 from graph.driver import Query
-from graph.projection import node
 from graph.scope import visible
 
 _ACTIVITY = node("a")

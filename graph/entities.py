@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph.cypher import node
 from graph.driver import Query
-from graph.projection import node
 from graph.scope import OWNERS, in_scope, under, visible, visible_any
 
 NAME = "coalesce({v}.name, {v}.title, '')"

@@ -3,8 +3,8 @@ the appeals nobody has taken, and where the money went."""
 
 from __future__ import annotations
 
+from graph.cypher import node
 from graph.driver import Query
-from graph.projection import node
 from graph.scope import under, visible
 
 # The candidates that fit an appeal, each with the organisation it hangs on (`anchor`) and how

@@ -10,8 +10,8 @@ no branch does), by FALLBACK through its community's group, or not at all (UNREA
 
 from __future__ import annotations
 
+from graph.cypher import NOW, node
 from graph.driver import Query
-from graph.projection import NOW, node
 from graph.scope import visible
 
 HIERARCHY = "(root:Center OR root:TownCommittee OR root:CommunityBranch OR root:GridBranch)"

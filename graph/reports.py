@@ -27,8 +27,8 @@ Definitions (README "Partnership reports" repeats them for readers of the API):
   out, while its work still counts in the totals.
 """
 
+from graph.cypher import node
 from graph.driver import Query
-from graph.projection import node
 from graph.scope import visible, visible_any
 
 DEFAULT_TOP = 10  # top partners listed unless asked otherwise

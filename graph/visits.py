@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+from graph.cypher import NOW, node
 from graph.driver import Query
-from graph.projection import NOW, node
 from graph.scope import visible
 
 VISIT_TARGETS = ("Youth", "Enterprise", "SocialOrganization")

@@ -4,9 +4,9 @@ inside one transaction (resolvers/mutations.py), so that it writes everything or
 
 from __future__ import annotations
 
+from graph.cypher import NOW, node
 from graph.driver import Query
 from graph.entities import ENTITIES
-from graph.projection import NOW, node
 from graph.scope import visible
 
 NODE = f"{node('v')} AS node"

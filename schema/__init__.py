@@ -15,11 +15,11 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     from schema import (
         assessments,
         cobuilding,
+        entities,
         exploration,
         linkage,
         mobilization,
         mutation,
-        entities,
         report,
         visits,
     )

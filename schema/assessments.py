@@ -8,9 +8,9 @@ import strawberry
 
 from core.paging import DEFAULT_PAGE
 from resolvers import assessments
-from schema.fields import Info
 from schema.assessment_ranking import AssessmentRanking
 from schema.enums import AssessmentSubject, AwardTitle, TrainingTopic
+from schema.fields import Info
 from schema.nodes.assessment import Assessment
 from schema.nodes.award import Award
 from schema.nodes.training import Training

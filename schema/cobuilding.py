@@ -5,8 +5,8 @@ from __future__ import annotations
 import strawberry
 
 from resolvers import cobuilding
-from schema.fields import Info
 from schema.cobuilding_types import CoBuilding, CoBuildingNetwork
+from schema.fields import Info
 from schema.relay import Connection
 
 

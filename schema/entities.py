@@ -8,9 +8,9 @@ import strawberry
 
 from core.errors import BadUserInput
 from core.paging import MAX_PAGE
-from schema.enums import Role
 from resolvers import entities
 from resolvers.overview import overview
+from schema.enums import Role
 from schema.fields import Info, listing
 from schema.filters import FILTERS
 from schema.nodes.activity import Activity

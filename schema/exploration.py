@@ -5,8 +5,8 @@ from __future__ import annotations
 import strawberry
 
 from resolvers import exploration
-from schema.fields import Info
 from schema.enums import NodeLabel, RelationshipType
+from schema.fields import Info
 from schema.graph_view import GraphView
 
 

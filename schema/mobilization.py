@@ -10,8 +10,8 @@ import strawberry
 
 from core.paging import DEFAULT_PAGE
 from resolvers import mobilization
-from schema.fields import Info
 from schema.enums import Urgency
+from schema.fields import Info
 from schema.mobilization_types import (
     Acknowledgement,
     NoticeStatus,

@@ -12,9 +12,8 @@ import strawberry
 
 from graph.reports import DEFAULT_TOP, MAX_ROWS, MAX_TOP
 from resolvers import reports  # a module import: resolvers/reports.py imports these types too
-from schema.fields import Info
 from schema.enums import FundSource, Labelled, ProjectBrand
-from schema.fields import label
+from schema.fields import Info, label
 from schema.nodes.organization import Organization
 from schema.nodes.social_organization import SocialOrganization
 

@@ -9,8 +9,8 @@ import strawberry
 
 from core.paging import DEFAULT_PAGE
 from resolvers import visits
-from schema.fields import Info
 from schema.enums import VisitKind
+from schema.fields import Info
 from schema.nodes.visit import Visit
 from schema.visit_coverage import VisitAppealInput, VisitCoverage, VisitCoverageFilter
 

@@ -7,10 +7,9 @@ from typing import ClassVar
 
 import strawberry
 
-from schema.fields import Info
 from resolvers.personal import reveal
 from schema.enums import Difficulty, Gender
-from schema.fields import connection, label, one
+from schema.fields import Info, connection, label, one
 from schema.filters import AppealFilter, VisitFilter
 from schema.mapping import node_type
 from schema.nodes import refs

@@ -1,4 +1,5 @@
-"""How a node leaves the database, the same for every query: its properties and labels.
+"""Cypher fragments that several statements share: how a node leaves the database (its properties
+and labels), the time of a write.
 
 Zoned datetimes leave as text: the driver takes ~80 µs to rebuild each one with its named zone,
 Python's fromisoformat a microsecond (schema/mapping.py parses them back)."""
