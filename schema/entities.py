@@ -13,6 +13,7 @@ from resolvers.overview import overview
 from schema.enums import Role
 from schema.fields import Info, listing
 from schema.filters import FILTERS
+from schema.mapping import TYPES, to_object
 from schema.nodes.activity import Activity
 from schema.nodes.appeal import Appeal
 from schema.nodes.assessment import Assessment
