@@ -127,13 +127,18 @@ def visible_any(labels: tuple[str, ...], v: str = "v") -> str:
     return "(" + " OR ".join(f"({v}:{label} AND {visible(label, v)})" for label in labels) + ")"
 
 
-def under(label: str, v: str, param: str) -> str:
+def in_subtree(label: str, v: str, param: str) -> str:
     """A predicate: node `v` belongs to the subtree of the organisation whose id is `$param`."""
 
-    def in_subtree(o: str) -> str:
+    def below(o: str) -> str:
         return f"EXISTS {{ MATCH ({o})-[:UNDER*0..3]->(:Organization {{id: ${param}}}) }}"
 
-    return f"(${param} IS NULL OR " + " OR ".join(_owner_match(label, v, in_subtree)) + ")"
+    return "(" + " OR ".join(_owner_match(label, v, below)) + ")"
+
+
+def under(label: str, v: str, param: str) -> str:
+    """`in_subtree`, or true when `$param` is null."""
+    return f"(${param} IS NULL OR {in_subtree(label, v, param)})"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,13 @@ from __future__ import annotations
 from functools import partial
 
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 from strawberry.tools import merge_types
 
 from core.settings import Settings, get_settings
@@ -56,6 +62,9 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
             partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
             partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
+            # a document is parsed and validated once, however often it is sent
+            partial(ParserCache, maxsize=512),
+            partial(ValidationCache, maxsize=512),
             RequestAccounting,
             ErrorVocabulary,
         ],

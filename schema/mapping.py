@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -40,6 +41,10 @@ def node_type(label: str) -> Callable[[T], T]:
 def camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
+
+
+def snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 def _native(value: Any) -> Any:
@@ -154,7 +159,22 @@ def to_object(record: dict[str, Any]) -> Any:
         values["personal"] = {p: _native(props.get(p)) for p in personal}
     if "labels" in cls.__dataclass_fields__:
         values["labels"] = labels
-    return cls(**values)
+    obj = cls(**values)
+    rels = record.get("rels")
+    if rels is not None:  # a compiled read (graph/compiler.py) brought its relations along
+        obj._fetched = {key: relation_value(value) for key, value in rels.items()}
+    return obj
+
+
+def relation_value(value: Any) -> Any:
+    """A relation a compiled read brought: a page becomes a connection, a node its object."""
+    if value is None:
+        return None
+    if "items" in value:
+        items, offset = value["items"], value["offset"]
+        total = value["total"] if value["total"] is not None else offset + len(items)
+        return to_connection(Page(items, total, offset))
+    return to_object(value)
 
 
 to_connection: Callable[[Page[Any]], Connection[Any]] = _connection(_object_or_record)

@@ -28,7 +28,7 @@ from app.auth import mint_token
 from core.ids import to_global_id
 from core.principal import Role
 from core.settings import get_settings
-from graph.datasets import clear_database, load_dataset
+from graph.datasets import clear_database, load_dataset, loaded_dataset
 from graph.driver import Database, local_server, open_database, resolve_connection
 from graph.migrations import migrate
 from graph.server import Connection
@@ -49,6 +49,10 @@ class Store:
         return self.db.with_timeout(get_settings().setup_timeout)
 
     async def hold(self, dataset: str) -> Database:
+        if self.holds is None and dataset == "rencheng":
+            # a server kept running between sessions may hold it whole already (read-only)
+            if await loaded_dataset(self.db) == ("rencheng", 1, True):
+                self.holds = dataset
         if self.holds != dataset:
             await clear_database(self.setup)
             self.holds = None

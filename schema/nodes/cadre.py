@@ -30,7 +30,10 @@ class Cadre(Node):
 
     source_label = label("source")
 
-    @strawberry.field(description="Mobile number; masked (138****5678) unless your work needs it.")
+    @strawberry.field(
+        description="Mobile number; masked (138****5678) unless your work needs it.",
+        metadata={"uses": ("phone",)},
+    )
     def phone(self, info: Info) -> str | None:
         return reveal(info, self.key, self.personal, "phone")
 

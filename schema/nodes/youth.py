@@ -29,28 +29,40 @@ class Youth(Node):
 
     gender_label = label("gender")
 
-    @strawberry.field(description="Name; masked (张**) unless your work needs it.")
+    @strawberry.field(
+        description="Name; masked (张**) unless your work needs it.", metadata={"uses": ("name",)}
+    )
     def name(self, info: Info) -> str | None:
         return reveal(info, self.key, self.personal, "name")
 
-    @strawberry.field(description="居民身份证号; masked (370811********1234) unless needed.")
+    @strawberry.field(
+        description="居民身份证号; masked (370811********1234) unless needed.",
+        metadata={"uses": ("idNumber",)},
+    )
     def id_number(self, info: Info) -> str | None:
         return reveal(info, self.key, self.personal, "idNumber")
 
-    @strawberry.field(description="Mobile number; masked unless needed.")
+    @strawberry.field(
+        description="Mobile number; masked unless needed.", metadata={"uses": ("phone",)}
+    )
     def phone(self, info: Info) -> str | None:
         return reveal(info, self.key, self.personal, "phone")
 
-    @strawberry.field(description="Address; masked unless needed.")
+    @strawberry.field(description="Address; masked unless needed.", metadata={"uses": ("address",)})
     def address(self, info: Info) -> str | None:
         return reveal(info, self.key, self.personal, "address")
 
-    @strawberry.field(description="Difficulties; hidden unless needed.")
+    @strawberry.field(
+        description="Difficulties; hidden unless needed.", metadata={"uses": ("difficulties",)}
+    )
     def difficulties(self, info: Info) -> list[Difficulty] | None:
         codes = reveal(info, self.key, self.personal, "difficulties")
         return None if codes is None else [Difficulty(c) for c in codes]
 
-    @strawberry.field(description="The Chinese labels of the difficulties; hidden unless needed.")
+    @strawberry.field(
+        description="The Chinese labels of the difficulties; hidden unless needed.",
+        metadata={"uses": ("difficulties",)},
+    )
     def difficulties_labels(self, info: Info) -> list[str] | None:
         codes = reveal(info, self.key, self.personal, "difficulties")
         return None if codes is None else [Difficulty(c).label for c in codes]
