@@ -94,6 +94,15 @@ def cmd_export_schema(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_export_cypher(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.catalog import SNAPSHOT, snapshot
+
+    out = Path(args.out) if args.out else SNAPSHOT
+    out.write_text(snapshot(), encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -140,6 +149,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("export-schema", help="write the GraphQL schema (SDL)")
     schema.add_argument("--out", default="schema.graphql")
     schema.set_defaults(func=cmd_export_schema)
+
+    cypher = sub.add_parser("export-cypher", help="write every Cypher statement for review")
+    cypher.add_argument("--out", default=None, help="default graph/queries.cypher")
+    cypher.set_defaults(func=cmd_export_cypher)
 
     sub.add_parser("serve", help="run the API (and its Neo4j)").set_defaults(func=cmd_serve)
     return parser
