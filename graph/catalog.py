@@ -69,7 +69,10 @@ EXAMPLES: dict[str, ListShape | NodesShape] = {
                     ("name", "youthCount"),
                     (
                         RelationShape(
-                            "servedBy", "Grid.servedBy", "r0", one=True,
+                            "servedBy",
+                            "Grid.servedBy",
+                            "r0",
+                            one=True,
                             shapes=(("Organization", NodeShape(("name",))),),
                         ),
                         RelationShape("youth", "Grid.youth", "r1", total=True, items=False),
@@ -84,7 +87,10 @@ EXAMPLES: dict[str, ListShape | NodesShape] = {
             ("status", "title"),
             (
                 RelationShape(
-                    "raisedBy", "Appeal.raisedBy", "r0", one=True,
+                    "raisedBy",
+                    "Appeal.raisedBy",
+                    "r0",
+                    one=True,
                     shapes=(("Youth", NodeShape(("name",))),),
                 ),
             ),

@@ -20,6 +20,7 @@ from functools import lru_cache
 from graph.cypher import DATETIMES
 from graph.driver import Query
 from graph.entities import ENTITIES, RELATIONS, filters_where
+from graph.migrations import SEARCHABLE_LABELS
 from graph.scope import in_scope, visible, visible_any
 
 
@@ -164,13 +165,20 @@ def list_statement(shape: ListShape, limited: bool) -> Query:
             "RETURN size(rows) AS total, items"
         )
     else:
+        source = f"MATCH (v:{match}) WHERE {where}"
+        if "search" in shape.filters and label in SEARCHABLE_LABELS:
+            # the full-text index finds the candidates; the filter keeps the exact matches
+            source = (
+                "CALL db.index.fulltext.queryNodes('names', $f_search_phrase) YIELD node AS v\n"
+                f"WITH v WHERE v:{match} AND {where}"
+            )
         count = (
-            f"CALL () {{ MATCH (v:{match}) WHERE {where} RETURN count(v) AS total }}\n"
+            f"CALL () {{ {source} RETURN count(v) AS total }}\n"
             if shape.total
             else "WITH null AS total\n"
         )
         page = (
-            f"CALL () {{ MATCH (v:{match}) WHERE {where}\nWITH v ORDER BY {order} "
+            f"CALL () {{ {source}\nWITH v ORDER BY {order} "
             f"SKIP $offset LIMIT $limit\n{nested}\n"
             f"RETURN collect({{node: {projection}, edge: null}}) AS items }}\n"
             if shape.items

@@ -34,16 +34,20 @@ class RequestAccounting(SchemaExtension):
         token = round_trips.set(self.counter)
         yield
         round_trips.reset(token)
-        context = self.execution_context.context
-        reads = getattr(context, "personal_reads", None)
-        if reads:
-            log.info(
-                "personal data read",
-                extra={
-                    "account": context.principal.account if context.principal else None,
-                    "personal_reads": sorted(f"{key}.{prop}" for key, prop in reads),
-                },
-            )
+        log_personal_reads(self.execution_context.context)
 
     def get_results(self) -> dict[str, Any]:
         return {"cypherRoundTrips": self.counter[0]}
+
+
+def log_personal_reads(context: Any) -> None:
+    """One line per request naming the personal fields shown unmasked, and to whom."""
+    reads = getattr(context, "personal_reads", None)
+    if reads:
+        log.info(
+            "personal data read",
+            extra={
+                "account": context.principal.account if context.principal else None,
+                "personal_reads": sorted(f"{key}.{prop}" for key, prop in reads),
+            },
+        )

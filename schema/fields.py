@@ -123,4 +123,4 @@ def listing(label: str, node: Any, filter_type: Any, description: str) -> Any:
         shape = walk.list_shape(label, list(raw.field_nodes), field_def)
         return to_connection(await entities.read_list(info.context, shape, walk.params))
 
-    return strawberry.field(resolver=resolve, description=description)
+    return strawberry.field(resolver=resolve, description=description, metadata={"list": label})

@@ -221,6 +221,8 @@ class Selection:
             name = snake(key)
             if value is None or name not in known or (name == "archived" and value is False):
                 continue
+            if name == "search" and not value.strip():
+                continue  # every name contains the empty string
             if not self.unmask and filter_needs_unmasked(label, name):
                 raise Forbidden(
                     f"filtering {label} by {key} needs a role that sees personal data",
@@ -234,6 +236,9 @@ class Selection:
             names.append(name)
             if name != "archived":
                 self.params[f"{prefix}f_{name}"] = _param(value)
+            if name == "search":  # for the full-text index: the words as one phrase
+                escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+                self.params[f"{prefix}f_search_phrase"] = f'"{escaped}"'
         return tuple(sorted(names))
 
 
