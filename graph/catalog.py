@@ -80,7 +80,7 @@ EXAMPLES: dict[str, ListShape | NodesShape] = {
                 ),
             ),
         )
-    ),  # fmt: skip
+    ),
     "compiled_appeals": ListShape(
         "Appeal",
         NodeShape(
@@ -97,7 +97,7 @@ EXAMPLES: dict[str, ListShape | NodesShape] = {
         ),
         filters=("status",),
         total=True,
-    ),  # fmt: skip
+    ),
 }
 
 

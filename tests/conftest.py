@@ -49,10 +49,10 @@ class Store:
         return self.db.with_timeout(get_settings().setup_timeout)
 
     async def hold(self, dataset: str) -> Database:
-        if self.holds is None and dataset == "rencheng":
-            # a server kept running between sessions may hold it whole already (read-only)
-            if await loaded_dataset(self.db) == ("rencheng", 1, True):
-                self.holds = dataset
+        # a server kept running between sessions may hold it whole already (it is read-only)
+        whole = ("rencheng", 1, True)
+        if self.holds is None and dataset == "rencheng" and await loaded_dataset(self.db) == whole:
+            self.holds = dataset
         if self.holds != dataset:
             await clear_database(self.setup)
             self.holds = None

@@ -51,7 +51,8 @@ DOCUMENTS: list[tuple[str, dict[str, Any]]] = [
           a: appeals(first: 7, filter: {status: $s}) { totalCount
             nodes { title statusLabel categoryLabel raisedBy { name grid { name } } } }
           b: appeals(first: 3, after: "b2Zmc2V0OjI=") { nodes { key } }
-          nodes(ids: ["T3JnYW5pemF0aW9uOlJD", "R3JpZDpub3BlIQ=="]) { id ... on Organization { name } }
+          nodes(ids: ["T3JnYW5pemF0aW9uOlJD", "R3JpZDpub3BlIQ=="]) {
+            id ... on Organization { name } }
         }""",
         {"s": ["OPEN", "MATCHED"]},
     ),
