@@ -81,11 +81,13 @@ class GraphQLApp(GraphQL[Context, None]):
         plan = self.compiled.known(query, name) if post and query else None
         if plan is not None:
             try:
-                return await compiled.execute(
-                    self.schema._schema, plan, context, request_data.variables
-                )
+                variables = request_data.variables
+                answer = await compiled.execute(self.schema._schema, plan, context, variables)
             except compiled.Fallback:
                 context.personal_reads.clear()  # nothing was shown
+            else:
+                self.compiled.answered += 1
+                return answer
         result = await super().execute_single(
             request, request_adapter, sub_response, context, root_value, request_data
         )
@@ -104,7 +106,7 @@ class GraphQLApp(GraphQL[Context, None]):
     async def _context(self, kind: type[Context], authorization: str | None, rid: str) -> Context:
         try:
             principal = principal_from_header(self.settings, authorization)
-            scope = await scope_for(self.db, principal)
+            scope = await scope_for(self.db, principal, self.settings.social_org_grace_days)
         except ApiError as error:
             context = kind.create(self.db, self.settings, None, PUBLIC, rid)
             context.auth_error = error

@@ -80,9 +80,18 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_token(args: argparse.Namespace, settings: Settings) -> int:
-    from app.auth import Role, mint_token
+    from app.auth import mint_token
+    from core.errors import ApiError
+    from core.principal import Principal, Role
+    from graph.scope import check_principal
 
-    print(mint_token(settings, account=args.account, role=Role[args.role], org_id=args.org))
+    principal = Principal(args.account, Role[args.role], args.org)
+    try:  # the organisation must exist and be of the role's level, as the API will check
+        _with_database(settings, lambda db: check_principal(db, principal))
+    except ApiError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return 2
+    print(mint_token(settings, account=args.account, role=principal.role, org_id=args.org))
     return 0
 
 

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.cypher import DATETIMES
+from core.personal import PERSONAL
+from graph.cypher import CASE_OPEN, DATETIMES
 from graph.driver import Query
 from graph.entities import ENTITIES, RELATIONS, filters_where
 from graph.migrations import SEARCHABLE_LABELS
@@ -64,25 +65,27 @@ class NodesShape:
     shapes: tuple[tuple[str, NodeShape], ...]
 
 
-def _projection(shapes: tuple[tuple[str, NodeShape], ...], v: str = "v") -> str:
+def _projection(shapes: tuple[tuple[str, NodeShape], ...], v: str, limited: bool) -> str:
     """The map a node leaves as; a place reached through a union reads each label its way."""
     if len(shapes) == 1:
-        return _node_map(shapes[0][1], v)
-    cases = " ".join(f"WHEN {v}:{label} THEN {_node_map(s, v)}" for label, s in shapes)
+        return _node_map(*shapes[0], v, limited)
+    cases = " ".join(
+        f"WHEN {v}:{label} THEN {_node_map(label, s, v, limited)}" for label, s in shapes
+    )
     return f"CASE {cases} END"
 
 
-def _node_map(shape: NodeShape, v: str) -> str:
+def _node_map(label: str, shape: NodeShape, v: str, limited: bool) -> str:
     if shape.props is None:
         texts = ", ".join(f"{p}: toString({v}.{p})" for p in DATETIMES)
-        props = f"{v} {{.*, {texts}}}"
+        entries = [".*", texts]
     else:
         wanted = ("id", *sorted(set(shape.props) - {"id"}))
-        props = (
-            f"{v} {{"
-            + ", ".join(f"{p}: toString({v}.{p})" if p in DATETIMES else f".{p}" for p in wanted)
-            + "}"
-        )
+        entries = [f"{p}: toString({v}.{p})" if p in DATETIMES else f".{p}" for p in wanted]
+    personal = PERSONAL.get(label, ())
+    if limited and personal and (shape.props is None or set(shape.props) & set(personal)):
+        entries.append("caseOpen: " + CASE_OPEN.replace("{v}", v))  # a social org's cases
+    props = f"{v} {{{', '.join(entries)}}}"
     rels = ", ".join(f"`{r.key}`: {r.param}" for r in shape.relations)
     return f"{{props: {props}, labels: labels({v}), rels: {{{rels}}}}}"
 
@@ -123,7 +126,7 @@ def _relation(rel: RelationShape, limited: bool, depth: int) -> str:
         match += f"WITH {v}, {e} WHERE {' AND '.join(where)}\n"
     order = f"WITH {v}, {e} ORDER BY {_rename(spec.order, parent, v, e)}\n"
     p = rel.param
-    node = _projection(rel.shapes, v) if rel.shapes else "null"
+    node = _projection(rel.shapes, v, limited) if rel.shapes else "null"
     nested = _relations(rel.shapes, limited, depth + 1)
     if rel.one:
         return f"{match}{order}LIMIT 1\n{nested}\nRETURN head(collect({node})) AS {p}"
@@ -154,7 +157,7 @@ def list_statement(shape: ListShape, limited: bool) -> Query:
     kinds = [f for f in shape.filters if f.startswith("kind:")]  # a kind is a label to match
     match = kinds[0].removeprefix("kind:") if kinds and not limited else label
     order = ENTITIES[label].order.replace("{v}", "v")
-    projection = _projection(((label, shape.shape),))
+    projection = _projection(((label, shape.shape),), "v", limited)
     nested = _relations(((label, shape.shape),), limited, 0)
     if limited:
         source = f"CALL () {{ {in_scope(label)} }}\nWITH DISTINCT v WHERE {where}"
@@ -197,9 +200,10 @@ def nodes_statement(shape: NodesShape, limited: bool) -> Query:
         branches.append(f"UNWIND $ids_{label} AS id MATCH (v:{label} {{id: id}}){scope} RETURN v")
     source = " UNION ".join(branches)
     nested = _relations(shape.shapes, limited, 0)
+    projection = _projection(shape.shapes, "v", limited)
     return Query(
         "nodes_" + "_".join(label for label, _ in shape.shapes),
-        f"CALL () {{ {source} }}\n{nested}\nRETURN {_projection(shape.shapes)} AS node",
+        f"CALL () {{ {source} }}\n{nested}\nRETURN {projection} AS node",
     )
 
 

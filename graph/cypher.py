@@ -9,6 +9,15 @@ from __future__ import annotations
 DATETIMES = ("createdAt", "updatedAt", "archivedAt", "matchedAt", "startedAt", "resolvedAt",
              "closedAt", "rejectedAt", "issuedAt")  # fmt: skip
 
+# For a social organisation's scope: whether it holds the case of youth {v} — an appeal of the
+# youth referred to it is open, or ended less than the grace period ago (resolvers/personal.py).
+CASE_OPEN = (
+    "EXISTS { MATCH ({v})<-[:RAISED_BY]-(a:Appeal)-[:REFERRED_TO]->"
+    "(:SocialOrganization {id: $scopeSocialOrg}) "
+    "WHERE a.status IN ['MATCHED', 'IN_PROGRESS'] "
+    "OR coalesce(a.closedAt, a.resolvedAt) > datetime() - duration({days: $scopeGraceDays}) }"
+)
+
 # The time of a write, in the district's zone.
 NOW = "datetime.realtime('Asia/Shanghai')"
 

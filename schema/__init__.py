@@ -6,6 +6,7 @@ from functools import partial
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -50,7 +51,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     )
     subscriptions: tuple[type, ...] = (mobilization.MobilizationSubscription,)
 
-    from schema.extensions import ErrorVocabulary, RequestAccounting
+    from schema.extensions import ErrorVocabulary, RequestAccounting, node_budget
 
     return strawberry.Schema(
         query=merge_types("Query", queries),
@@ -62,6 +63,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
             partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
             partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
+            partial(AddValidationRules, [node_budget(settings.max_nodes)]),
             # a document is parsed and validated once, however often it is sent
             partial(ParserCache, maxsize=512),
             partial(ValidationCache, maxsize=512),

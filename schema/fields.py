@@ -16,6 +16,7 @@ import strawberry
 from core.paging import DEFAULT_PAGE
 from resolvers import entities
 from resolvers.context import Context
+from resolvers.personal import reveal
 from schema.mapping import camel, relation_value, to_connection
 from schema.relay import Connection, Node
 from schema.selection import Selection
@@ -84,6 +85,18 @@ def one(relation: str, node: Any, description: str = "") -> Any:
 
     return strawberry.field(
         resolver=resolve, description=description or None, metadata={"relation": relation}
+    )
+
+
+def personal_field(prop: str, returns: Any, description: str, convert: Any = None) -> Any:
+    """A personal property of a node, as the reader may see it (resolvers/personal.py)."""
+
+    def resolve(root: Any, info: Info) -> returns:  # type: ignore[valid-type]
+        value = reveal(info.context, root.key, root.personal, prop)
+        return value if value is None or convert is None else convert(value)
+
+    return strawberry.field(
+        resolver=resolve, description=description, metadata={"uses": (prop,), "personal": prop}
     )
 
 

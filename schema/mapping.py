@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from core.paging import Page
+from core.personal import PERSONAL
 from core.vocabulary import Post
 from schema.relay import Connection, Edge, Node, paged
 
@@ -146,17 +147,18 @@ def primary_label(labels: list[str]) -> str:
 
 
 def to_object(record: dict[str, Any]) -> Any:
-    """The node object of a record `{props, labels}`; personal properties are kept aside for
-    masking (the type's PERSONAL)."""
+    """The node object of a record `{props, labels}`; personal properties (core/personal.py) are
+    kept aside for masking."""
     props, labels = record["props"], record["labels"]
     cls = TYPES[primary_label(labels)]
     values: dict[str, Any] = {}
     for name, key, convert in _fields(cls):
         value = props.get(key)
         values[name] = convert(value) if value is not None else None
-    personal = getattr(cls, "PERSONAL", ())
-    if personal:
+    personal = PERSONAL.get(primary_label(labels))
+    if personal:  # kept aside: resolvers/personal.py decides what the reader sees of them
         values["personal"] = {p: _native(props.get(p)) for p in personal}
+        values["personal"]["caseOpen"] = props.get("caseOpen")
     if "labels" in cls.__dataclass_fields__:
         values["labels"] = labels
     obj = cls(**values)
