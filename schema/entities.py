@@ -9,7 +9,6 @@ import strawberry
 from core.errors import BadUserInput
 from core.paging import MAX_PAGE
 from resolvers import entities
-from resolvers.overview import overview
 from schema.enums import Role
 from schema.fields import Info, listing
 from schema.filters import FILTERS
@@ -33,7 +32,7 @@ from schema.nodes.social_worker import SocialWorker
 from schema.nodes.training import Training
 from schema.nodes.visit import Visit
 from schema.nodes.youth import Youth
-from schema.overview import Overview
+from schema.overview import Overview, overview
 from schema.relay import Node
 
 
