@@ -29,3 +29,22 @@ def node(x: str) -> str:
         return f"{{props: properties({x}), labels: labels({x})}}"
     texts = ", ".join(f"{p}: toString({x}.{p})" for p in DATETIMES)
     return f"{{props: {x} {{.*, {texts}}}, labels: labels({x})}}"
+
+
+# -- overview, reports: the subtree walk and fund allocations
+
+
+def subtree(x: str = "o", root: str = "root", label: str = "Organization") -> str:
+    """A pattern: the `label` node `x` is the organisation `root` or lies under it (the hierarchy
+    has four levels, so three hops at most)."""
+    return f"({x}:{label})-[:UNDER*0..3]->({root})"
+
+
+def allocations(o: str = "o") -> str:
+    """A subquery returning the allocations (f:Fund)-[r:ALLOCATED_TO]-> to the organisation `o`
+    and to the projects it runs, as rows `f, r` (each allocation once)."""
+    return f"""CALL ({o}) {{
+            MATCH (f:Fund)-[r:ALLOCATED_TO]->({o}) RETURN f, r
+            UNION
+            MATCH (f:Fund)-[r:ALLOCATED_TO]->(:ServiceProject)-[:RUN_BY]->({o}) RETURN f, r
+        }}"""

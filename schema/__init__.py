@@ -27,7 +27,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         linkage,
         mobilization,
         mutation,
-        report,
+        reports,
         visits,
     )
 
@@ -37,7 +37,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         exploration.Query,
         linkage.Query,
         cobuilding.Query,
-        report.ReportQuery,
+        reports.Query,
         mobilization.MobilizationQuery,
         visits.VisitQuery,
         assessments.AssessmentQuery,

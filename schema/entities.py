@@ -8,7 +8,6 @@ from core.errors import BadUserInput
 from core.ids import from_global_id
 from core.paging import MAX_PAGE
 from resolvers import entities
-from resolvers.overview import overview
 from schema.enums import Role
 from schema.fields import Info, listing, selection
 from schema.filters import FILTERS
@@ -32,7 +31,7 @@ from schema.nodes.social_worker import SocialWorker
 from schema.nodes.training import Training
 from schema.nodes.visit import Visit
 from schema.nodes.youth import Youth
-from schema.overview import Overview
+from schema.overview import Overview, overview
 from schema.relay import Node
 
 
