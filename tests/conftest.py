@@ -72,6 +72,7 @@ def connections() -> Iterator[tuple[Connection, Connection]]:
         return
     servers = [local_server(settings, INSTANCE), local_server(settings, f"{INSTANCE}-mini")]
     started = [not server.is_running() for server in servers]
+    servers[0].ensure_runtime()  # the jars both share, copied once before they start
     with ThreadPoolExecutor(2) as pool:  # two JVMs start in the time of one
         read, write = pool.map(lambda server: server.start(), servers)
     yield read, write
