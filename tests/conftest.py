@@ -14,6 +14,11 @@ after a writing test, as before.
 from __future__ import annotations
 
 import os
+
+# A busy machine plans and runs statements slowly: the tests' transactions get a generous limit
+# (an explicit YM_QUERY_TIMEOUT still wins), so no test depends on the machine being fast.
+os.environ.setdefault("YM_QUERY_TIMEOUT", "180")
+
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
