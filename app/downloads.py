@@ -199,8 +199,28 @@ def sections(report: PartnershipReport) -> list[Section]:
     ]
 
 
-def _cell(value: Any) -> Any:
-    return "" if value is None else value.isoformat() if isinstance(value, dt.date) else value
+# A cell starting with one of these is a formula to a spreadsheet program (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: dates in ISO form, and text a spreadsheet would run as a formula
+    made plain text by a leading apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def text_cells(sheet: Any) -> None:
+    """Keeps every text cell of a sheet text: openpyxl would store '=…' as a formula."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+                cell.data_type = "s"
 
 
 def to_csv(parts: list[Section]) -> bytes:
@@ -209,7 +229,7 @@ def to_csv(parts: list[Section]) -> bytes:
     for part in parts:
         writer.writerow([f"【{part.title}】"])
         writer.writerow(part.headers)
-        writer.writerows([_cell(v) for v in row] for row in part.rows)
+        writer.writerows([csv_cell(v) for v in row] for row in part.rows)
         writer.writerow([])
     return out.getvalue().encode("utf-8-sig")
 
@@ -229,6 +249,7 @@ def to_xlsx(parts: list[Section]) -> bytes:
         sheet.append(part.headers)
         for row in part.rows:
             sheet.append(row)
+        text_cells(sheet)
         for cell in sheet[1]:
             cell.font = bold
         sheet.freeze_panes = "A2"

@@ -190,3 +190,30 @@ def test_query_parameters() -> None:
     with pytest.raises(BadUserInput) as bad_top:
         downloads._top("many")
     assert (bad_top.value.message, bad_top.value.field) == ("top must be a whole number", "top")
+
+
+FORMULAS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]
+
+
+@pytest.mark.parametrize("name", FORMULAS)
+def test_a_name_a_spreadsheet_would_run_is_written_as_text(name: str) -> None:
+    """OWASP CSV injection: a partner named like a formula stays text in both files."""
+    row = {
+        **ROW,
+        "topPartners": [
+            {**ROW["topPartners"][0], "partner": _record("SO-9", name, "SocialOrganization")}
+        ],
+    }
+    report = build(PartnershipReport, reports.report(row, FIRST, LAST))
+    parts = downloads.sections(report)
+    rows = list(csv.reader(io.StringIO(downloads.to_csv(parts).decode("utf-8-sig"))))
+    assert ["'" + name] == [cell for r in rows for cell in r if cell.endswith(name.lstrip())][:1]
+    book = load_workbook(io.BytesIO(downloads.to_xlsx(parts)))
+    cells = [
+        c
+        for sheet in book
+        for r in sheet.iter_rows()
+        for c in r
+        if isinstance(c.value, str) and c.value.endswith(name.strip())  # XML folds a \r
+    ]
+    assert cells and all(c.data_type == "s" for c in cells)  # text, never a formula
