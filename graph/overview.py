@@ -105,7 +105,7 @@ OVERVIEW = Query(
         MATCH (e:Enterprise)-[:LOCATED_IN]->(g)
         RETURN count(e) AS enterprises
     }}
-    RETURN root.id AS org, centers, townCommittees, communityBranches, gridBranches,
+    RETURN root.id AS org, root.level AS level, centers, townCommittees, communityBranches, gridBranches,
            industryCommittees, organizationsWithoutChatGroup, gridBranchesCoBuilding, cadres,
            chatGroups, socialOrganizations, socialWorkers, positions, activities,
            talentFestivalEvents, talentFestivalApplicants, youthCreditActivities,

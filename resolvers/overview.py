@@ -28,10 +28,19 @@ def root_of(ctx: Context, org_id: str | None) -> str | None:
     return principal.org_id if principal and not ctx.scope.social_org else None
 
 
-def figures(row: dict[str, Any]) -> dict[str, Any]:
-    """The overview of the statement's row: its counts and the reach promise."""
+# k-anonymity for callers without a token: the public figures of a unit smaller than a town
+# (a community or a grid branch) hide every count below this, so no one person stands out.
+K_ANONYMITY = 5
+
+
+def figures(row: dict[str, Any], public: bool = False) -> dict[str, Any]:
+    """The overview of the statement's row: its counts (small ones hidden from the public below
+    town level) and the reach promise."""
+    counts = {k: v for k, v in row.items() if k not in ("org", "level")}
+    if public and (row.get("level") or 0) >= 2:
+        counts = {k: v if v is None or v >= K_ANONYMITY else None for k, v in counts.items()}
     return {
-        **row,
+        **counts,
         "generalReachMinutes": GENERAL_REACH_MINUTES,
         "urgentReachMinutes": URGENT_REACH_MINUTES,
     }
@@ -47,4 +56,4 @@ async def overview(ctx: Context, org_id: str | None, year: int | None) -> dict[s
     )
     if not rows:
         raise NotFound(f"no organisation {org_id}", "orgId")
-    return figures(rows[0])
+    return figures(rows[0], public=ctx.principal is None)
