@@ -12,12 +12,16 @@ from pathlib import Path
 import httpx
 
 from app.settings import Settings
-from graph.driver import local_server
 from graph.server import Connection, LocalNeo4j
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 INSTANCE = "bench"  # never "dev" or "test": the benchmark wipes its database
+# APOC core for the peer (the Neo4j GraphQL Library calls some apoc.* functions). Maven Central
+# has no APOC build for every 5.26 patch release of the server: this is the newest 5.26 one there,
+# which loads in any 5.26.x server (`RETURN apoc.version()` is checked at start).
+APOC = ("org.neo4j.procedure:apoc-core:5.26.19", "org.neo4j.procedure:apoc-common:5.26.19")
+PLUGIN_CONFIG = {"dbms.security.procedures.unrestricted": "apoc.*"}
 
 
 class BenchNeo4j:
@@ -25,8 +29,20 @@ class BenchNeo4j:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        # As graph/driver.py's local_server, plus APOC in the instance's plugins.
         self.local: LocalNeo4j | None = (
-            None if settings.neo4j_uri else local_server(settings, instance=INSTANCE)
+            None
+            if settings.neo4j_uri
+            else LocalNeo4j(
+                settings.state_dir,
+                instance=INSTANCE,
+                port=settings.neo4j_port,
+                heap=settings.neo4j_heap,
+                pagecache=settings.neo4j_pagecache,
+                start_timeout=settings.neo4j_start_timeout,
+                plugins=APOC,
+                config=PLUGIN_CONFIG,
+            )
         )
 
     def start(self) -> Connection:
