@@ -275,7 +275,7 @@ async def measure(
                 cells = await measure_peer(
                     build_peer_reads(ids), http, peer_http, pids, connection, token,
                     args.concurrency, args.seconds, args.slice, args.max_requests,
-                    args.quiet_wait, report,
+                    args.quiet_wait, RESULTS / f"peer-cypher-scale{result.scale}.txt", report,
                 )  # fmt: skip
             report(
                 *cell_table(cells, result.scale, args.seconds, args.slice),

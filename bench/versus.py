@@ -18,6 +18,7 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -175,20 +176,45 @@ class ProfiledCypher(Cypher):
         return [record.data() for record in records]
 
 
-async def profile_floor(reads: Iterable[PeerRead], cypher: ProfiledCypher) -> list[str]:
+async def _peer_profile(http: httpx.AsyncClient, op: Operation) -> list[dict[str, Any]]:
+    """The peer's statements for the read, each with its text and total db hits (server.js runs
+    them under PROFILE when asked by the header)."""
+    response = await http.post(
+        "/graphql", json={"query": op.document, **_vars(op, 0)}, headers={"x-bench-profile": "1"}
+    )
+    body = response.json()
+    if response.status_code != 200 or body.get("errors"):
+        raise RuntimeError(f"{op.name}: the peer's PROFILE failed: {response.text[:500]}")
+    statements: list[dict[str, Any]] = (body.get("extensions") or {}).get("cypher", [])
+    # The library asks the server's version once per process: not a statement of the read.
+    return [s for s in statements if "dbms.components()" not in s["query"]]
+
+
+async def profile_statements(
+    reads: Iterable[PeerRead], cypher: ProfiledCypher, peer: httpx.AsyncClient, cypher_log: Path
+) -> list[str]:
+    """PROFILE of every statement of each read, first call: the project's (run by the floor) and
+    the peer's. The peer's statement texts go to `cypher_log`."""
     lines = [
-        "PROFILE of each statement of the mix (the project's Cypher, run by the floor; first "
-        "call of each read): total db hits"
+        "PROFILE, first call of each read: total db hits of the project's statements (run by the "
+        f"floor) and of the peer's (their text: {cypher_log})"
     ]
+    texts = []
     for read in reads:
-        if read.project.floor is None:
-            continue
         cypher.db_hits.clear()
-        await read.project.floor(cypher, 0)
-        total = sum(cypher.db_hits.values())
-        lines.append(f"  {read.name:<12} {total:>10,} db hits in {len(cypher.db_hits)} statements")
-        for name, hits in cypher.db_hits.items():
-            lines.append(f"    {name:<40} {hits:>10,}")
+        if read.project.floor is not None:
+            await read.project.floor(cypher, 0)
+        ours = dict(cypher.db_hits)
+        theirs = await _peer_profile(peer, read.peer)
+        peer_hits = sum(int(s["dbHits"]) for s in theirs)
+        lines.append(
+            f"  {read.name:<12} project {sum(ours.values()):>9,} db hits in {len(ours)} "
+            f"statements | peer {peer_hits:>9,} in {len(theirs)}"
+        )
+        lines += [f"    project {name:<40} {hits:>10,}" for name, hits in ours.items()]
+        texts += [f"-- {read.name}: {s['dbHits']:,} db hits\n{s['query']}\n" for s in theirs]
+    cypher_log.parent.mkdir(parents=True, exist_ok=True)
+    cypher_log.write_text("\n".join(texts), encoding="utf-8")
     return lines
 
 
@@ -207,6 +233,7 @@ async def measure_peer(
     slice_s: float,
     max_requests: int,
     quiet_wait: float,
+    cypher_log: Path,
     report: Any,
 ) -> list[Cell]:
     compared = await check_equal(reads, api, peer, token)
@@ -222,7 +249,8 @@ async def measure_peer(
         notifications_min_severity="OFF",
     )
     try:
-        report(*await profile_floor(reads, ProfiledCypher(driver, connection.database)))
+        profiled = ProfiledCypher(driver, connection.database)
+        report(*await profile_statements(reads, profiled, peer, cypher_log))
         cypher = Cypher(driver, connection.database)
         calls: dict[str, Call] = {
             "project": http_call(api, token),
