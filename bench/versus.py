@@ -26,7 +26,7 @@ from neo4j import AsyncGraphDatabase, RoutingControl
 
 from bench.machine import NOISY_PERCENT, CpuMeter, cpu_ms, wait_until_quiet
 from bench.peer_reads import PeerRead
-from bench.report import percentile
+from bench.report import Report, percentile
 from bench.runner import Call, Outcome, Phase, Sample, cypher_call, http_call, run_phase
 from bench.workload import Cypher, Operation
 from graph.driver import Query
@@ -234,7 +234,7 @@ async def measure_peer(
     max_requests: int,
     quiet_wait: float,
     cypher_log: Path,
-    report: Any,
+    report: Report,
 ) -> list[Cell]:
     compared = await check_equal(reads, api, peer, token)
     report(
