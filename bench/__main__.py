@@ -1,6 +1,7 @@
 """`python -m bench`: load rencheng at each scale into the bench Neo4j, serve the API with uvicorn,
-drive the mix of reads over HTTP and as raw Cypher, time the feature reads one at a time, and
-report the figures against the targets."""
+drive the mix of reads over HTTP and as raw Cypher, time the feature reads one at a time, compare
+the nested reads with the peer (the Neo4j GraphQL Library on Apollo Server), and report the
+figures against the targets."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from bench.features import (
     sample_feature_ids,
 )
 from bench.machine import NOISY_PERCENT, CpuMeter, CpuShare, wait_until_quiet
+from bench.peer_reads import build_peer_reads
 from bench.report import (
     Report,
     ScaleResult,
@@ -39,7 +41,9 @@ from bench.report import (
     target_lines,
 )
 from bench.runner import Call, Phase, cypher_call, http_call, run_phase
-from bench.services import RESULTS, ApiProcess, BenchNeo4j
+from bench.services import RESULTS, ApiProcess, BenchNeo4j, PeerProcess
+from bench.versus import Cell, cell_table, measure_peer, scale_lines
+from bench.versus import target_lines as peer_target_lines
 from bench.workload import Cypher, Ids, build_mix, sample_ids
 from core.principal import Role
 from core.settings import Settings, get_settings
@@ -49,9 +53,10 @@ from graph.migrations import migrate
 from graph.server import Connection
 
 VERSION = Query("bench_version", "CALL dbms.components() YIELD versions RETURN versions[0] AS v")
+APOC_VERSION = Query("bench_apoc", "RETURN apoc.version() AS v")
 
 
-PARTS = ("mix", "features")
+PARTS = ("mix", "features", "peer")
 
 
 def _int_list(text: str) -> list[int]:
@@ -79,7 +84,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=_parts,
         default=list(PARTS),
         help="mix (the mix of reads at each concurrency), features (the feature reads one at a "
-        "time); default mix,features",
+        "time), peer (the nested reads of the mix on the project, the peer and the floor, "
+        "interleaved); default mix,features,peer",
+    )
+    parser.add_argument(
+        "--peer",
+        action="store_true",
+        help="only the comparison with the peer (the same as --parts peer)",
+    )
+    parser.add_argument(
+        "--slice",
+        type=float,
+        default=1.0,
+        help="peer: the length of one side's turn in the interleaved run, s (default 1)",
     )
     parser.add_argument(
         "--warmup",
@@ -106,7 +123,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="before each phase, wait up to this many seconds for other processes to calm down",
     )
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.txt")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.peer:
+        args.parts = ["peer"]
+    return args
 
 
 def _progress(step: str, done: int, total: int) -> None:
@@ -116,12 +136,15 @@ def _progress(step: str, done: int, total: int) -> None:
 
 
 async def prepare(
-    connection: Connection, settings: Settings, scale: int, report: Report
+    connection: Connection, settings: Settings, scale: int, args_parts: list[str], report: Report
 ) -> tuple[ScaleResult, Ids, FeatureIds]:
     """Wipes the bench database, loads rencheng at `scale` (timed) and picks the ids to read."""
     db = open_database(connection, settings)
     try:
         version = (await db.read(VERSION))[0]["v"]
+        if "peer" in args_parts:
+            # The peer needs APOC: fail here, before loading, when the server lacks it.
+            version += f", APOC {(await db.read(APOC_VERSION))[0]['v']}"
         await migrate(db)
         t0 = time.perf_counter()
         await clear_database(db)
@@ -229,6 +252,7 @@ async def measure_features(
 
 async def measure(
     api: ApiProcess,
+    peer: PeerProcess | None,
     pids: dict[str, int | None],
     connection: Connection,
     ids: Ids,
@@ -237,13 +261,29 @@ async def measure(
     args: argparse.Namespace,
     result: ScaleResult,
     report: Report,
-) -> None:
+) -> list[Cell]:
     limits = httpx.Limits(max_connections=max(args.concurrency), max_keepalive_connections=100)
+    cells: list[Cell] = []
     async with httpx.AsyncClient(base_url=api.base_url, timeout=30.0, limits=limits) as http:
         if "mix" in args.parts:
             await measure_mix(http, pids, connection, ids, token, args, result, report)
         if "features" in args.parts:
             await measure_features(http, pids, feature_ids, token, args, result, report)
+        if peer is not None:
+            async with httpx.AsyncClient(
+                base_url=peer.base_url, timeout=30.0, limits=limits
+            ) as peer_http:
+                cells = await measure_peer(
+                    build_peer_reads(ids), http, peer_http, pids, connection, token,
+                    args.concurrency, args.seconds, args.slice, args.max_requests,
+                    args.quiet_wait, RESULTS / f"peer-cypher-scale{result.scale}.txt", report,
+                )  # fmt: skip
+            report(
+                *cell_table(cells, result.scale, args.seconds, args.slice),
+                "",
+                *peer_target_lines(cells, result.scale),
+            )
+    return cells
 
 
 def run(args: argparse.Namespace, report: Report) -> None:
@@ -277,11 +317,23 @@ def run(args: argparse.Namespace, report: Report) -> None:
                 "partnershipReport (the district, 2021), reach (the district, URGENT) and "
                 "visitCoverage (the district, the months of 2021), each alone at concurrency 1",
             )
+        if "peer" in args.parts:
+            PeerProcess.install()  # npm ci, once, before any figure
+            report(
+                f"peer: {PeerProcess.versions()}, on the same Neo4j; the nested reads of the mix "
+                f"(org tree, grid detail, open appeals) on the project, the peer and the floor, "
+                f"interleaved in slices of {args.slice:g} s, {args.seconds:g} s per side at "
+                f"concurrency {', '.join(map(str, args.concurrency))}; peer trips: one Cypher "
+                "statement per root field",
+            )
         report(trips)
+        by_scale: dict[int, list[Cell]] = {}
         # The API's JWT secret: chosen here, so that the tokens minted here verify there.
         secret = secrets.token_urlsafe(32)
         for scale in args.scales:
-            result, ids, feature_ids = asyncio.run(prepare(connection, settings, scale, report))
+            result, ids, feature_ids = asyncio.run(
+                prepare(connection, settings, scale, args.parts, report)
+            )
             token = mint_token(
                 settings.model_copy(update={"jwt_secret": secret}),
                 account="bench",
@@ -289,15 +341,27 @@ def run(args: argparse.Namespace, report: Report) -> None:
                 org_id=ids.center,
             )
             api = ApiProcess(connection, secret, RESULTS / f"api-scale{scale}.log")
+            peer = (
+                PeerProcess(connection, RESULTS / f"peer-scale{scale}.log")
+                if "peer" in args.parts
+                else None
+            )
             try:
                 api.start()
                 result.rss_idle_mb = api.rss_mb()
                 pids = {"API": api.pid, "Neo4j": neo4j.pid(), "bench": os.getpid()}
-                asyncio.run(
-                    measure(api, pids, connection, ids, feature_ids, token, args, result, report)
+                if peer is not None:
+                    peer.start()
+                    pids["peer"] = peer.pid
+                by_scale[scale] = asyncio.run(
+                    measure(
+                        api, peer, pids, connection, ids, feature_ids, token, args, result, report
+                    )
                 )
                 result.rss_peak_mb = api.peak_rss_mb()
             finally:
+                if peer is not None:
+                    peer.stop()
                 api.stop()
             idle = f"{result.rss_idle_mb:.0f}" if result.rss_idle_mb is not None else "?"
             peak = f"{result.rss_peak_mb:.0f}" if result.rss_peak_mb is not None else "?"
@@ -306,6 +370,8 @@ def run(args: argparse.Namespace, report: Report) -> None:
                 f"API process memory (uvicorn, RSS): {idle} MB when ready, peak {peak} MB",
                 *target_lines(result),
             )
+        if "peer" in args.parts and (lines := scale_lines(by_scale)):
+            report("", *lines)
     finally:
         neo4j.stop()
 

@@ -4,6 +4,8 @@ processes (a test run, another Neo4j) were busy are pessimistic, and the report 
 from __future__ import annotations
 
 import asyncio
+import math
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +30,17 @@ def _process_ticks(pid: int) -> int:
         return 0
     fields = stat.rsplit(")", 1)[1].split()  # the command name may hold spaces
     return sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_ms(pid: int | None) -> float:
+    """CPU time a process has used so far, in ms (NaN without a process): differences give the
+    CPU of a request slice, at the clock tick's resolution (10 ms)."""
+    if pid is None:
+        return math.nan
+    return _process_ticks(pid) * 1000 / CLOCK_TICKS
 
 
 @dataclass

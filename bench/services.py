@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -12,12 +15,17 @@ from pathlib import Path
 import httpx
 
 from core.settings import Settings
-from graph.driver import local_server
 from graph.server import Connection, LocalNeo4j
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
+PEER_DIR = ROOT / "bench" / "peer"  # the Node project of the peer; node_modules/ is git-ignored
 INSTANCE = "bench"  # never "dev" or "test": the benchmark wipes its database
+# APOC core for the peer (the Neo4j GraphQL Library calls some apoc.* functions). Maven Central
+# has no APOC build for every 5.26 patch release of the server: this is the newest 5.26 one there,
+# which loads in any 5.26.x server (`RETURN apoc.version()` is checked at start).
+APOC = ("org.neo4j.procedure:apoc-core:5.26.19", "org.neo4j.procedure:apoc-common:5.26.19")
+PLUGIN_CONFIG = {"dbms.security.procedures.unrestricted": "apoc.*"}
 
 
 class BenchNeo4j:
@@ -25,8 +33,20 @@ class BenchNeo4j:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        # As graph/driver.py's local_server, plus APOC in the instance's plugins.
         self.local: LocalNeo4j | None = (
-            None if settings.neo4j_uri else local_server(settings, instance=INSTANCE)
+            None
+            if settings.neo4j_uri
+            else LocalNeo4j(
+                settings.state_dir,
+                instance=INSTANCE,
+                port=settings.neo4j_port,
+                heap=settings.neo4j_heap,
+                pagecache=settings.neo4j_pagecache,
+                start_timeout=settings.neo4j_start_timeout,
+                plugins=APOC,
+                config=PLUGIN_CONFIG,
+            )
         )
 
     def start(self) -> Connection:
@@ -147,6 +167,123 @@ class ApiProcess:
         if self.proc is None or self.proc.poll() is not None:
             return
         self.proc.terminate()  # uvicorn shuts down gracefully on SIGTERM
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=5)
+
+
+class PeerProcess:
+    """The peer: `node server.js` of bench/peer (the Neo4j GraphQL Library on Apollo Server) in a
+    child process on a free loopback port, configured through its environment like the API.
+
+    `npm ci` installs it from the lock file when node_modules/ is missing or was installed from
+    another lock file (a stamp keeps the lock file's hash)."""
+
+    STAMP = PEER_DIR / "node_modules" / ".youth-matrix-lock"
+
+    def __init__(self, connection: Connection, log_path: Path) -> None:
+        self.connection = connection
+        self.log_path = log_path
+        self.port = free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
+    @staticmethod
+    def _tool(name: str) -> str:
+        path = shutil.which(name)
+        if path is None:
+            raise RuntimeError(f"the peer needs Node.js 20+ and npm: `{name}` is not installed")
+        return path
+
+    @classmethod
+    def install(cls) -> None:
+        node = cls._tool("node")
+        version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout
+        if int(version.strip().lstrip("v").split(".")[0] or 0) < 20:
+            raise RuntimeError(f"the peer needs Node.js 20+, found {version.strip()}")
+        lock = hashlib.sha256((PEER_DIR / "package-lock.json").read_bytes()).hexdigest()
+        if cls.STAMP.exists() and cls.STAMP.read_text() == lock:
+            return
+        proc = subprocess.run(
+            [cls._tool("npm"), "ci", "--no-audit", "--no-fund"],
+            cwd=PEER_DIR, capture_output=True, text=True,
+        )  # fmt: skip
+        if proc.returncode != 0:
+            tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
+            raise RuntimeError(f"npm ci failed in {PEER_DIR}:\n{tail}")
+        cls.STAMP.write_text(lock)
+
+    @staticmethod
+    def versions() -> str:
+        """What runs: the library's, Apollo Server's and Node's versions."""
+
+        def version(package: str) -> str:
+            path = PEER_DIR / "node_modules" / package / "package.json"
+            return json.loads(path.read_text())["version"] if path.exists() else "?"
+
+        node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout
+        return (
+            f"@neo4j/graphql {version('@neo4j/graphql')} on @apollo/server "
+            f"{version('@apollo/server')}, neo4j-driver {version('neo4j-driver')}, Node.js "
+            f"{node.strip()}"
+        )
+
+    def start(self, timeout: float = 120.0) -> None:
+        self.install()
+        env = {
+            **os.environ,
+            "NEO4J_URI": self.connection.uri,
+            "NEO4J_USER": self.connection.user,
+            "NEO4J_PASSWORD": self.connection.password,
+            "NEO4J_DATABASE": self.connection.database,
+            "PORT": str(self.port),
+            "NODE_ENV": "production",  # as deployed: no landing page, no stack traces
+        }
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        with self.log_path.open("wb") as log:  # a file, not a pipe: see ApiProcess.start
+            self.proc = subprocess.Popen(
+                [self._tool("node"), "server.js"], cwd=PEER_DIR, env=env, stdout=log,
+                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            )  # fmt: skip
+        self._wait_ready(timeout)
+
+    def _wait_ready(self, timeout: float) -> None:
+        # Ready when it answers a query: the schema is generated and Neo4j was checked.
+        deadline = time.monotonic() + timeout
+        with httpx.Client(base_url=self.base_url, timeout=5.0) as http:
+            while time.monotonic() < deadline:
+                if self.proc is not None and self.proc.poll() is not None:
+                    raise RuntimeError(
+                        f"the peer exited with code {self.proc.returncode}:\n{self.log_tail()}"
+                    )
+                try:
+                    response = http.post("/graphql", json={"query": "{ __typename }"})
+                    if response.status_code == 200:
+                        return
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.3)
+        raise RuntimeError(f"the peer was not ready after {timeout:.0f} s:\n{self.log_tail()}")
+
+    def log_tail(self, lines: int = 20) -> str:
+        if not self.log_path.exists():
+            return "(no output)"
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.terminate()  # server.js stops Apollo and closes the driver on SIGTERM
         try:
             self.proc.wait(timeout=15)
         except subprocess.TimeoutExpired:

@@ -1,30 +1,28 @@
 """The fixed mix of frontend reads: each as a GraphQL document and as the raw Cypher the API runs.
 
-The Cypher side (the floor) imports the API's own query texts and builds the same parameters the
-resolvers build, level by level as the API's DataLoaders do, so the gap between the two is what
+The Cypher side (the floor) runs the statements the API compiles for the same documents and
+variables (one per root field), straight through the driver, so the gap between the two is what
 HTTP, GraphQL and Python add. The floor runs every read every time: the API's 30-s memos of the
 caller's scope and of overviews (graph/cache.py) are what the API adds on top.
 """
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from types import SimpleNamespace
 from typing import Any
 
 from neo4j import AsyncDriver, RoutingControl
 
 from core.ids import to_global_id
-from core.vocabulary import AppealStatus, OrgKind
+from core.settings import get_settings
 from graph.driver import Query
-from graph.entities import BY_IDS, LIST, RELATION
 from graph.overview import OVERVIEW
 from graph.scope import Scope
-from resolvers.connections import filter_params
+from schema import build_schema
+from schema.compiled import floor
 
 ORG_TREE = """
 query OrgTree {
@@ -58,6 +56,8 @@ OVERVIEW_DOC = """
 query Overview($org: ID) {
   overview(orgId: $org) { gridBranches cadres chatGroups socialWorkers funding }
 }"""
+
+SCHEMA = build_schema(get_settings())._schema  # type: ignore[attr-defined]
 
 # Ids the reads rotate through, taken from the loaded graph.
 SAMPLE_CENTER = Query("bench_center", "MATCH (c:Center) RETURN c.id AS id ORDER BY id LIMIT 1")
@@ -105,11 +105,6 @@ async def sample_ids(cypher: Cypher) -> Ids:
     return Ids(center, towns, grids[::step][:GRID_SAMPLE])
 
 
-def _page_ids(rows: list[dict[str, Any]]) -> list[str]:
-    """The ids of the nodes on the page(s) of LIST or RELATION rows."""
-    return [x["node"]["props"]["id"] for row in rows for x in row["page"]]
-
-
 # The floor of one read: the i-th call; returns the Cypher round trips it made.
 FloorCall = Callable[[Cypher, int], Awaitable[int]]
 
@@ -122,55 +117,22 @@ class Operation:
     floor: FloorCall | None = None  # the same read as raw Cypher (the mix only)
 
 
+def compiled_floor(document: str, variables: Callable[[int], dict[str, Any]]) -> FloorCall:
+    """The floor of a compiled read: the statements the API compiles for it (schema/compiled.py),
+    sent straight through the driver with the district's scope."""
+    scope = Scope(everything=True).params()
+
+    async def call(cypher: Cypher, i: int) -> int:
+        statements = floor(SCHEMA, document, variables(i), limited=False)
+        for query, params in statements:
+            await cypher.read(query, **params, **scope)
+        return len(statements)
+
+    return call
+
+
 def build_mix(ids: Ids) -> list[Operation]:
     """The reads, in the order the runner cycles through them (an even mix)."""
-    # A district admin's scope is everything, as graph/scope.py `scope_for` makes it.
-    scope = Scope(everything=True, root=ids.center).params()
-    no_filter = {label: filter_params(label, None) for label in ("Organization", "Youth", "Grid")}
-    cadre_filter = filter_params("Cadre", None)
-
-    async def org_tree(cypher: Cypher, i: int) -> int:
-        towns = filter_params("Organization", SimpleNamespace(kind=OrgKind.TOWN_COMMITTEE))
-        rows = await cypher.read(LIST["Organization"], offset=0, limit=20, **towns, **scope)
-        await cypher.read(
-            RELATION["Organization.children"], parents=_page_ids(rows), offset=0, limit=20,
-            **no_filter["Organization"], **scope,
-        )  # fmt: skip
-        return 2
-
-    async def grid_detail(cypher: Cypher, i: int) -> int:
-        grid = ids.grids[i % len(ids.grids)]
-        await cypher.read(BY_IDS["Grid"], ids=[grid], **scope)
-        served, _ = await asyncio.gather(
-            cypher.read(
-                RELATION["Grid.servedBy"], parents=[grid], offset=0, limit=1,
-                **no_filter["Organization"], **scope,
-            ),
-            cypher.read(
-                RELATION["Grid.youth"], parents=[grid], offset=0, limit=1,
-                **no_filter["Youth"], **scope,
-            ),
-        )  # fmt: skip
-        await cypher.read(
-            RELATION["Organization.cadres"], parents=_page_ids(served), offset=0, limit=10,
-            **cadre_filter, **scope,
-        )  # fmt: skip
-        return 4
-
-    async def appeals(cypher: Cypher, i: int) -> int:
-        status = SimpleNamespace(status=[AppealStatus.OPEN, AppealStatus.MATCHED])
-        rows = await cypher.read(
-            LIST["Appeal"], offset=0, limit=50, **filter_params("Appeal", status), **scope
-        )
-        youth = await cypher.read(
-            RELATION["Appeal.raisedBy"], parents=_page_ids(rows), offset=0, limit=1,
-            **no_filter["Youth"], **scope,
-        )  # fmt: skip
-        await cypher.read(
-            RELATION["Youth.grid"], parents=list(dict.fromkeys(_page_ids(youth))), offset=0,
-            limit=1, **no_filter["Grid"], **scope,
-        )  # fmt: skip
-        return 3
 
     async def district_overview(cypher: Cypher, i: int) -> int:
         await cypher.read(OVERVIEW, org=ids.center, year=None)
@@ -180,6 +142,9 @@ def build_mix(ids: Ids) -> list[Operation]:
         await cypher.read(TOWN_OVERVIEW, org=ids.towns[i % len(ids.towns)], year=None)
         return 1
 
+    def none(i: int) -> dict[str, Any]:
+        return {}
+
     def town(i: int) -> dict[str, Any]:
         return {"org": to_global_id("Organization", ids.towns[i % len(ids.towns)])}
 
@@ -187,9 +152,9 @@ def build_mix(ids: Ids) -> list[Operation]:
         return {"id": to_global_id("Grid", ids.grids[i % len(ids.grids)])}
 
     return [
-        Operation("org_tree", ORG_TREE, lambda i: {}, org_tree),
-        Operation("grid_detail", GRID_DETAIL, grid, grid_detail),
-        Operation("appeals", APPEALS, lambda i: {}, appeals),
+        Operation("org_tree", ORG_TREE, none, compiled_floor(ORG_TREE, none)),
+        Operation("grid_detail", GRID_DETAIL, grid, compiled_floor(GRID_DETAIL, grid)),
+        Operation("appeals", APPEALS, none, compiled_floor(APPEALS, none)),
         Operation("overview", OVERVIEW_DOC, lambda i: {"org": None}, district_overview),
         Operation("overview_town", OVERVIEW_DOC, town, town_overview),
     ]

@@ -16,7 +16,9 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -67,7 +69,12 @@ class LocalNeo4j:
         heap: str = "1g",
         pagecache: str = "512m",
         start_timeout: float = 180.0,
+        plugins: Sequence[str] = (),
+        config: Mapping[str, str] | None = None,
     ) -> None:
+        """`plugins`: Maven coordinates (group:artifact:version) of server plugins to put in the
+        instance's plugins/ (e.g. APOC for the benchmark's peer); `config`: extra neo4j.conf
+        settings (e.g. which plugin procedures are unrestricted)."""
         self.state_dir = state_dir.resolve()
         self.lib = self.state_dir / "lib"
         self.home = self.state_dir / instance
@@ -75,6 +82,11 @@ class LocalNeo4j:
         self.heap = heap
         self.pagecache = pagecache
         self.start_timeout = start_timeout
+        for coordinates in plugins:
+            if not _COORDINATES.fullmatch(coordinates):
+                raise Neo4jServerError(f"plugins are group:artifact:version, not {coordinates!r}")
+        self.plugins = tuple(plugins)
+        self.config = dict(config or {})
 
     # -- files -------------------------------------------------------------------------------
     @property
@@ -145,6 +157,42 @@ class LocalNeo4j:
             )
         marker.touch()
 
+    def ensure_plugins(self) -> None:
+        """Fills plugins/ with the plugin jars and the dependencies they need that the server's
+        own jars lack (a second copy of a library the server has would clash with it). Redone
+        only when the coordinates change; Maven's local repository caches the download."""
+        plugins = self.home / "plugins"
+        marker = plugins / ".artifacts"
+        wanted = "\n".join(self.plugins)
+        if (marker.read_text() if marker.exists() else "") == wanted:
+            return
+        if marker.exists():  # only a folder this method filled is emptied
+            shutil.rmtree(plugins)
+        plugins.mkdir(parents=True, exist_ok=True)
+        if not self.plugins:
+            return
+        mvn = shutil.which("mvn")
+        if not mvn:
+            raise Neo4jServerError("Maven (mvn) is not installed: it fetches the plugins")
+        with tempfile.TemporaryDirectory() as tmp:
+            pom, jars = Path(tmp) / "pom.xml", Path(tmp) / "jars"
+            pom.write_text(_plugins_pom(self.plugins))
+            proc = subprocess.run(
+                [
+                    mvn, "-B", "-q", "-f", str(pom), f"{DEPENDENCY_PLUGIN}:copy-dependencies",
+                    f"-DoutputDirectory={jars}", "-DincludeScope=runtime",
+                ],
+                capture_output=True, text=True,
+            )  # fmt: skip
+            if proc.returncode != 0:
+                tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
+                raise Neo4jServerError(f"Maven could not fetch {', '.join(self.plugins)}:\n{tail}")
+            have = {_artifact_name(jar.name) for jar in self.lib.glob("*.jar")}
+            for jar in jars.glob("*.jar"):
+                if _artifact_name(jar.name) not in have:
+                    shutil.copy2(jar, plugins / jar.name)
+        marker.write_text(wanted)
+
     def _choose_port(self) -> int:
         if self.requested_port:
             if not _port_free(self.requested_port):
@@ -185,6 +233,7 @@ class LocalNeo4j:
                     "db.transaction.timeout=60s",
                     "dbms.usage_report.enabled=false",
                     "server.threads.worker_count=8",
+                    *(f"{key}={value}" for key, value in self.config.items()),
                     "",
                 ]
             )
@@ -229,11 +278,16 @@ class LocalNeo4j:
         self.ensure_runtime()
         port = self._choose_port()
         self._write_config(port)
+        if self.plugins or (self.home / "plugins" / ".artifacts").exists():
+            self.ensure_plugins()
         self._set_initial_password(java)
+        # Plugins go on the classpath too, as Neo4j's own launcher puts them: their extension
+        # factories (APOC's configuration, say) are found by a service loader there.
+        classpath = f"{self.lib}/*" + (f":{self.home / 'plugins'}/*" if self.plugins else "")
         console = open(self.home / "logs" / "console.log", "ab")  # noqa: SIM115 (the child keeps it)
         proc = subprocess.Popen(
             [
-                java, "-cp", f"{self.lib}/*", f"-Xms{self.heap}", f"-Xmx{self.heap}", *JVM_FLAGS,
+                java, "-cp", classpath, f"-Xms{self.heap}", f"-Xmx{self.heap}", *JVM_FLAGS,
                 MAIN_CLASS, f"--home-dir={self.home}", f"--config-dir={self.home / 'conf'}",
             ],
             stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
@@ -298,6 +352,28 @@ class LocalNeo4j:
                 text = path.read_text(errors="replace").splitlines()
                 return f"--- {path} (last {lines} lines) ---\n" + "\n".join(text[-lines:])
         return "(Neo4j wrote no log)"
+
+
+_COORDINATES = re.compile(r"[\w.-]+:[\w.-]+:[\w.-]+")
+
+
+def _plugins_pom(coordinates: Sequence[str]) -> str:
+    deps = "".join(
+        "<dependency><groupId>{}</groupId><artifactId>{}</artifactId><version>{}</version>"
+        "</dependency>".format(*c.split(":"))
+        for c in coordinates
+    )
+    return (
+        '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
+        "<groupId>youth-matrix</groupId><artifactId>neo4j-plugins</artifactId><version>1</version>"
+        f"<packaging>pom</packaging><dependencies>{deps}</dependencies></project>"
+    )
+
+
+def _artifact_name(jar: str) -> str:
+    """`commons-lang3-3.18.0.jar` -> `commons-lang3`: a library whatever its version."""
+    match = re.match(r"(.+?)-\d", jar)
+    return match.group(1) if match else jar.removesuffix(".jar")
 
 
 def _port_free(port: int) -> bool:

@@ -27,7 +27,8 @@ async def read_nodes(
     """The records of the nodes named by (label, graph id), of those the caller may see."""
     ctx.require_principal()
     by_label = {f"ids_{label}": ids.get(label, []) for label, _ in shape.shapes}
-    rows = await ctx.graph.read(nodes_statement(shape, ctx.scope.limited), **by_label, **params)
+    args = {**params, **by_label}
+    rows = await ctx.graph.read(nodes_statement(shape, ctx.scope.limited), **args)
     found = {}
     for row in rows:
         record = row["node"]

@@ -40,7 +40,8 @@ from strawberry.types import ExecutionResult
 
 from core.errors import ApiError
 from core.ids import from_global_id
-from graph.driver import round_trips
+from graph.compiler import ListShape, NodesShape, list_statement, nodes_statement
+from graph.driver import Query, round_trips
 from resolvers import entities
 from resolvers.context import Context
 from schema.extensions import log_personal_reads
@@ -147,33 +148,98 @@ class Fallback(Exception):
     """The compiled path cannot answer this request: the executed path will."""
 
 
+def _variables(schema: GraphQLSchema, plan: Plan, variables: dict[str, Any] | None) -> Any:
+    coerced = get_variable_values(
+        schema, plan.operation.variable_definitions or (), variables or {}
+    )
+    if isinstance(coerced, list):  # errors in the variables
+        raise Fallback
+    return coerced
+
+
+@dataclass(frozen=True)
+class Root:
+    """A root field as one compiled read: its shape and parameters (its own, apart from the
+    other root fields'), and for `node`/`nodes` the ids asked for, in order."""
+
+    shape: ListShape | NodesShape
+    params: dict[str, Any]
+    keys: tuple[tuple[str, str], ...] = ()
+    one: bool = False
+
+
+def compile_root(walk: Selection, field_def: GraphQLField, nodes: list[FieldNode]) -> Root:
+    name = nodes[0].name.value
+    if name in ("node", "nodes"):
+        args = walk.arguments(field_def, nodes[0])
+        ids = [args["id"]] if name == "node" else list(args["ids"])
+        keys = tuple(from_global_id(i, "id" if name == "node" else "ids") for i in ids)
+        if any(t not in TYPES for t, _ in keys) or len(ids) > 100:
+            raise Fallback
+        by_label: dict[str, list[str]] = {}
+        for type_name, key in keys:
+            by_label.setdefault(type_name, []).append(key)
+        shape = walk.nodes_shape(sorted(by_label), nodes)
+        ids_params = {f"ids_{label}": keys_ for label, keys_ in by_label.items()}
+        return Root(shape, {**walk.params, **ids_params}, keys, one=name == "node")
+    label = _listed(field_def)
+    assert label is not None
+    return Root(walk.list_shape(label, nodes, field_def), dict(walk.params))
+
+
+def roots(
+    schema: GraphQLSchema, plan: Plan, variables: Any, unmask: bool
+) -> dict[str, tuple[list[FieldNode], Root | None]]:
+    """Each response key of the operation with its compiled read (None for __typename)."""
+    query_type = schema.query_type
+    assert query_type is not None
+    fields = Selection(schema, plan.fragments, variables, unmask).fields(
+        [plan.operation.selection_set], query_type.name
+    )
+    out: dict[str, tuple[list[FieldNode], Root | None]] = {}
+    for key, nodes in fields.items():
+        name = nodes[0].name.value
+        if name == "__typename":
+            out[key] = (nodes, None)
+            continue
+        walk = Selection(schema, plan.fragments, variables, unmask)
+        out[key] = (nodes, compile_root(walk, query_type.fields[name], nodes))
+    return out
+
+
+def floor(schema: GraphQLSchema, document: str, variables: dict[str, Any] | None, limited: bool
+          ) -> list[tuple[Query, dict[str, Any]]]:  # fmt: skip
+    """The statements a compiled query runs and their parameters (but the scope's): what the
+    benchmark's raw-Cypher floor sends straight through the driver."""
+    plan = CompiledOperations(schema)._plan(parse(document), None)
+    assert plan is not None, "not a compiled query"
+    statements = []
+    for _, root in roots(schema, plan, _variables(schema, plan, variables), True).values():
+        if root is not None:
+            make = list_statement if isinstance(root.shape, ListShape) else nodes_statement
+            statements.append((make(root.shape, limited), root.params))  # type: ignore[arg-type]
+    return statements
+
+
 async def execute(
     schema: GraphQLSchema, plan: Plan, context: Context, variables: dict[str, Any] | None
 ) -> ExecutionResult:
     """Answers a planned operation; raises Fallback when the executed path must."""
     if context.auth_error is not None or context.principal is None:
         raise Fallback
-    coerced = get_variable_values(
-        schema, plan.operation.variable_definitions or (), variables or {}
-    )
-    if isinstance(coerced, list):  # errors in the variables
-        raise Fallback
-    walk = Selection(schema, plan.fragments, coerced, context.scope.unmask)
+    coerced = _variables(schema, plan, variables)
     query_type = schema.query_type
     assert query_type is not None
-    fields = walk.fields([plan.operation.selection_set], query_type.name)
     counter = [0]
     token = round_trips.set(counter)
     try:
-        values = await asyncio.gather(
-            *(_root(walk, context, query_type.fields[nodes[0].name.value], nodes)
-              for nodes in fields.values())
-        )  # fmt: skip
-        shaper = _Shaper(walk, context)
+        compiled = roots(schema, plan, coerced, context.scope.unmask)
+        values = await asyncio.gather(*(_read(context, root) for _, root in compiled.values()))
+        shaper = _Shaper(Selection(schema, plan.fragments, coerced, context.scope.unmask), context)
         data = {
-            key: (query_type.name if nodes[0].name.value == "__typename" else
+            key: (query_type.name if root is None else
                   shaper.complete(value, query_type.fields[nodes[0].name.value].type, nodes))
-            for (key, nodes), value in zip(fields.items(), values, strict=True)
+            for (key, (nodes, root)), value in zip(compiled.items(), values, strict=True)
         }  # fmt: skip
     except ApiError as error:
         raise Fallback from error
@@ -183,29 +249,17 @@ async def execute(
     return ExecutionResult(data=data, errors=None, extensions={"cypherRoundTrips": counter[0]})
 
 
-async def _root(
-    walk: Selection, context: Context, field_def: GraphQLField, nodes: list[FieldNode]
-) -> Any:
-    name = nodes[0].name.value
-    if name == "__typename":
+async def _read(context: Context, root: Root | None) -> Any:
+    if root is None:
         return None
-    if name in ("node", "nodes"):
-        args = walk.arguments(field_def, nodes[0])
-        ids = [args["id"]] if name == "node" else list(args["ids"])
-        keys = [from_global_id(i, "id" if name == "node" else "ids") for i in ids]
-        if any(t not in TYPES for t, _ in keys) or len(ids) > 100:
-            raise Fallback
+    if isinstance(root.shape, NodesShape):
         by_label: dict[str, list[str]] = {}
-        for type_name, key in keys:
+        for type_name, key in root.keys:
             by_label.setdefault(type_name, []).append(key)
-        shape = walk.nodes_shape(sorted(by_label), nodes)
-        found = await entities.read_nodes(context, shape, by_label, walk.params)
-        objects = [to_object(found[k]) if k in found else None for k in keys]
-        return objects[0] if name == "node" else objects
-    label = _listed(field_def)
-    assert label is not None
-    shape = walk.list_shape(label, nodes, field_def)
-    return to_connection(await entities.read_list(context, shape, walk.params))
+        found = await entities.read_nodes(context, root.shape, by_label, root.params)
+        objects = [to_object(found[k]) if k in found else None for k in root.keys]
+        return objects[0] if root.one else objects
+    return to_connection(await entities.read_list(context, root.shape, root.params))
 
 
 @dataclass

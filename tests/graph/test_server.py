@@ -89,3 +89,48 @@ def test_a_server_that_never_answers_reports_the_log_tail(tmp_path: Path) -> Non
     server.password_file.write_text("x")
     with pytest.raises(Neo4jServerError, match=r"(?s)not ready.*ERROR the reason"):
         server._wait_for_bolt()
+
+
+def test_plugins_are_maven_coordinates(tmp_path: Path) -> None:
+    with pytest.raises(Neo4jServerError, match="group:artifact:version"):
+        LocalNeo4j(tmp_path, plugins=["apoc-core.jar"])
+
+
+def test_plugins_bring_only_what_the_server_lacks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stand-in `mvn` 'resolves' a plugin and two libraries, one of which the server has: only
+    the plugin and the other library land in plugins/, once per set of coordinates; settings
+    land in neo4j.conf; no plugins any more empties the folder."""
+    fake = tmp_path / "bin" / "mvn"
+    fake.parent.mkdir()
+    fake.write_text(
+        '#!/bin/sh\necho run >> "$(dirname "$0")/runs"\n'
+        'for a in "$@"; do case "$a" in -DoutputDirectory=*) out="${a#*=}";; esac; done\n'
+        'mkdir -p "$out" && cd "$out" && touch apoc-core-5.26.19.jar commons-lang3-3.12.0.jar '
+        "opencsv-5.7.1.jar\n"
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}:/usr/bin:/bin")  # the stand-in first
+    apoc = "org.neo4j.procedure:apoc-core:5.26.19"
+    server = LocalNeo4j(
+        tmp_path,
+        instance="p",
+        plugins=[apoc],
+        config={"dbms.security.procedures.unrestricted": "apoc.*"},
+    )
+    server.lib.mkdir(parents=True)
+    (server.lib / "commons-lang3-3.18.0.jar").touch()
+    server._write_config(7687)
+    server.ensure_plugins()
+    server.ensure_plugins()
+    plugins = server.home / "plugins"
+    assert sorted(p.name for p in plugins.glob("*.jar")) == [
+        "apoc-core-5.26.19.jar",
+        "opencsv-5.7.1.jar",
+    ]
+    assert (fake.parent / "runs").read_text().count("run") == 1
+    conf = (server.home / "conf" / "neo4j.conf").read_text()
+    assert "dbms.security.procedures.unrestricted=apoc.*" in conf
+    LocalNeo4j(tmp_path, instance="p").ensure_plugins()
+    assert not list(plugins.glob("*.jar"))
