@@ -105,8 +105,8 @@ OVERVIEW = Query(
         MATCH (e:Enterprise)-[:LOCATED_IN]->(g)
         RETURN count(e) AS enterprises
     }}
-    RETURN root.id AS org, root.level AS level, centers, townCommittees, communityBranches, gridBranches,
-           industryCommittees, organizationsWithoutChatGroup, gridBranchesCoBuilding, cadres,
+    RETURN root.id AS org, root.level AS level, centers, townCommittees, communityBranches,
+           gridBranches, industryCommittees, organizationsWithoutChatGroup, gridBranchesCoBuilding, cadres,
            chatGroups, socialOrganizations, socialWorkers, positions, activities,
            talentFestivalEvents, talentFestivalApplicants, youthCreditActivities,
            summerCareChildVisits, youthServed, funding, gridCount AS grids, gridsWithoutBranch,

@@ -707,6 +707,12 @@ MERGE (a)-[r:RESIDES_IN]->(b)
 SET r += $props
 RETURN properties(r) AS rel;
 
+// linked_organizations_Cadre
+MATCH (:Cadre {id: $id})-[r:SERVES_IN]->(o:Organization) WHERE r.until IS NULL RETURN collect(DISTINCT o.id) AS orgs;
+
+// linked_organizations_SocialOrganization
+MATCH (:SocialOrganization {id: $id})-[r:LINKED_WITH]->(o:Organization) WHERE r.until IS NULL RETURN collect(DISTINCT o.id) AS orgs;
+
 // load_nodes_Activity
 UNWIND $rows AS row MERGE (n:Activity {id: row.id}) SET n += row.props RETURN count(n) AS written;
 
@@ -1244,8 +1250,8 @@ CALL (grids) {
     MATCH (e:Enterprise)-[:LOCATED_IN]->(g)
     RETURN count(e) AS enterprises
 }
-RETURN root.id AS org, centers, townCommittees, communityBranches, gridBranches,
-       industryCommittees, organizationsWithoutChatGroup, gridBranchesCoBuilding, cadres,
+RETURN root.id AS org, root.level AS level, centers, townCommittees, communityBranches,
+       gridBranches, industryCommittees, organizationsWithoutChatGroup, gridBranchesCoBuilding, cadres,
        chatGroups, socialOrganizations, socialWorkers, positions, activities,
        talentFestivalEvents, talentFestivalApplicants, youthCreditActivities,
        summerCareChildVisits, youthServed, funding, gridCount AS grids, gridsWithoutBranch,
@@ -1267,7 +1273,7 @@ CALL (root) {
 }
 CALL (root) {
     OPTIONAL MATCH (c:Organization)-[:UNDER]->(root)
-    WHERE c.archivedAt IS NULL AND NOT c:IndustryCommittee
+    WHERE c.archivedAt IS NULL AND NOT c:IndustryCommittee AND ($scopeAll OR c.id IN $scopeOrgs OR EXISTS { MATCH (c)-[:CO_BUILDS]->(o:Organization) WHERE o.id IN $scopeOrgs })
     WITH c ORDER BY c.id LIMIT $maxRows
     WITH collect(c) AS children
     RETURN [root] + children AS units
@@ -1655,7 +1661,7 @@ MATCH (s:SocialOrganization {id: $org}) WHERE s.archivedAt IS NULL RETURN s.id A
 
 // scope_subtree
 MATCH (root:Organization {id: $org}) WHERE root.archivedAt IS NULL
-RETURN root:Center AS isCenter,
+RETURN root:Center AS isCenter, labels(root) AS labels,
        CASE WHEN root:Center THEN [] ELSE COLLECT {
            MATCH (d:Organization)-[:UNDER*1..3]->(root) WHERE d.archivedAt IS NULL
            RETURN DISTINCT d.id
@@ -1940,7 +1946,7 @@ WITH v1, e1 WHERE v1.archivedAt IS NULL AND ($scopeAll OR EXISTS { MATCH (v1)-[:
 WITH v1, e1 ORDER BY v1.id
 LIMIT 1
 
-RETURN head(collect({props: v1 {.id, .name}, labels: labels(v1), rels: {}})) AS r0
+RETURN head(collect({props: v1 {.id, .name, caseOpen: EXISTS { MATCH (v1)<-[:RAISED_BY]-(a:Appeal)-[:REFERRED_TO]->(:SocialOrganization {id: $scopeSocialOrg}) WHERE a.status IN ['MATCHED', 'IN_PROGRESS'] OR coalesce(a.closedAt, a.resolvedAt) > datetime() - duration({days: $scopeGraceDays}) }}, labels: labels(v1), rels: {}})) AS r0
 }
 RETURN collect({node: {props: v {.id, .status, .title}, labels: labels(v), rels: {`raisedBy`: r0}}, edge: null}) AS items }
 RETURN size(rows) AS total, items;
