@@ -106,7 +106,8 @@ OVERVIEW = Query(
         RETURN count(e) AS enterprises
     }}
     RETURN root.id AS org, root.level AS level, centers, townCommittees, communityBranches,
-           gridBranches, industryCommittees, organizationsWithoutChatGroup, gridBranchesCoBuilding, cadres,
+           gridBranches, industryCommittees, organizationsWithoutChatGroup,
+           gridBranchesCoBuilding, cadres,
            chatGroups, socialOrganizations, socialWorkers, positions, activities,
            talentFestivalEvents, talentFestivalApplicants, youthCreditActivities,
            summerCareChildVisits, youthServed, funding, gridCount AS grids, gridsWithoutBranch,
