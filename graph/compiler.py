@@ -150,8 +150,7 @@ def _relation(rel: RelationShape, limited: bool, depth: int) -> str:
 
 @lru_cache(maxsize=4096)
 def list_statement(shape: ListShape, limited: bool) -> Query:
-    """A list of the caller's scope. The district reads the page in the order the unique-id index
-    gives and counts apart; a limited scope walks out from its organisations to the nodes."""
+    """A list of the caller's scope, its total and its page."""
     label = shape.label
     where = filters_where(label, shape.filters, "")
     kinds = [f for f in shape.filters if f.startswith("kind:")]  # a kind is a label to match
@@ -159,35 +158,42 @@ def list_statement(shape: ListShape, limited: bool) -> Query:
     order = ENTITIES[label].order.replace("{v}", "v")
     projection = _projection(((label, shape.shape),), "v", limited)
     nested = _relations(((label, shape.shape),), limited, 0)
+    one_pass = (
+        f"WITH v ORDER BY {order}\nWITH collect(v) AS rows\n"
+        f"CALL (rows) {{ UNWIND rows[$offset..($offset + $limit)] AS v\n{nested}\n"
+        f"RETURN collect({{node: {projection}, edge: null}}) AS items }}\n"
+        "RETURN size(rows) AS total, items"
+    )
     if limited:
-        source = f"CALL () {{ {in_scope(label)} }}\nWITH DISTINCT v WHERE {where}"
-        text = (
-            f"{source}\nWITH v ORDER BY {order}\nWITH collect(v) AS rows\n"
-            f"CALL (rows) {{ UNWIND rows[$offset..($offset + $limit)] AS v\n{nested}\n"
-            f"RETURN collect({{node: {projection}, edge: null}}) AS items }}\n"
-            "RETURN size(rows) AS total, items"
+        # walk out from the scope's organisations to the nodes, each once
+        return Query(
+            f"list_{label}",
+            f"CALL () {{ {in_scope(label)} }}\nWITH DISTINCT v WHERE {where}\n{one_pass}",
         )
-    else:
-        source = f"MATCH (v:{match}) WHERE {where}"
-        if "search" in shape.filters and label in SEARCHABLE_LABELS:
-            # the full-text index finds the candidates; the filter keeps the exact matches
-            source = (
-                "CALL db.index.fulltext.queryNodes('names', $f_search_phrase) YIELD node AS v\n"
-                f"WITH v WHERE v:{match} AND {where}"
-            )
-        count = (
-            f"CALL () {{ {source} RETURN count(v) AS total }}\n"
-            if shape.total
-            else "WITH null AS total\n"
+    source = f"MATCH (v:{match}) WHERE {where}"
+    if "search" in shape.filters and label in SEARCHABLE_LABELS:
+        # the full-text index finds the candidates; the filter keeps the exact matches
+        source = (
+            "CALL db.index.fulltext.queryNodes('names', $f_search_phrase) YIELD node AS v\n"
+            f"WITH v WHERE v:{match} AND {where}"
         )
-        page = (
-            f"CALL () {{ {source}\nWITH v ORDER BY {order} "
-            f"SKIP $offset LIMIT $limit\n{nested}\n"
-            f"RETURN collect({{node: {projection}, edge: null}}) AS items }}\n"
-            if shape.items
-            else "WITH total, [] AS items\n"
-        )
-        text = f"{count}{page}RETURN total, items"
+    if shape.filters and shape.total and shape.items:
+        # a filtered list: the matches (an index finds them) counted and paged in one pass
+        return Query(f"list_{label}", f"{source}\n{one_pass}")
+    # the whole label: counted apart, the page read in id order with early termination
+    count = (
+        f"CALL () {{ {source} RETURN count(v) AS total }}\n"
+        if shape.total
+        else "WITH null AS total\n"
+    )
+    page = (
+        f"CALL () {{ {source}\nWITH v ORDER BY {order} "
+        f"SKIP $offset LIMIT $limit\n{nested}\n"
+        f"RETURN collect({{node: {projection}, edge: null}}) AS items }}\n"
+        if shape.items
+        else "WITH total, [] AS items\n"
+    )
+    text = f"{count}{page}RETURN total, items"
     return Query(f"list_{label}", text)
 
 

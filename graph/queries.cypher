@@ -1845,9 +1845,10 @@ RETURN {props: root {.*, createdAt: toString(root.createdAt), updatedAt: toStrin
            AS page;
 
 // compiled_town_tree_district
-CALL () { MATCH (v:TownCommittee) WHERE v:TownCommittee AND v.archivedAt IS NULL RETURN count(v) AS total }
-CALL () { MATCH (v:TownCommittee) WHERE v:TownCommittee AND v.archivedAt IS NULL
-WITH v ORDER BY coalesce(v.level, 9), v.id SKIP $offset LIMIT $limit
+MATCH (v:TownCommittee) WHERE v:TownCommittee AND v.archivedAt IS NULL
+WITH v ORDER BY coalesce(v.level, 9), v.id
+WITH collect(v) AS rows
+CALL (rows) { UNWIND rows[$offset..($offset + $limit)] AS v
 CALL (v) {
 CALL (v) { MATCH (v)<-[:UNDER]-(v1:Organization) RETURN v1, null AS e1 }
 WITH v1, e1 WHERE v1.archivedAt IS NULL
@@ -1862,7 +1863,7 @@ RETURN collect({node: {props: v1 {.id, .name}, labels: labels(v1), rels: {}}, ed
 RETURN {total: size(rows1), offset: $r0_offset, items: items1} AS r0
 }
 RETURN collect({node: {props: v {.id, .name}, labels: labels(v), rels: {`children`: r0}}, edge: null}) AS items }
-RETURN total, items;
+RETURN size(rows) AS total, items;
 
 // compiled_town_tree_limited
 CALL () { MATCH (v:Organization) WHERE v.id IN $scopeOrgs RETURN v UNION UNWIND $scopeOrgs AS scopeOrg MATCH (o:Organization {id: scopeOrg}) MATCH (v:Organization)-[:CO_BUILDS]->(o:Organization) RETURN v }
@@ -1921,9 +1922,10 @@ RETURN {total: count(v1), offset: $r1_offset, items: []} AS r1
 RETURN {props: v {.id, .name, .youthCount}, labels: labels(v), rels: {`servedBy`: r0, `youth`: r1}} AS node;
 
 // compiled_appeals_district
-CALL () { MATCH (v:Appeal) WHERE v.status IN $f_status AND v.archivedAt IS NULL RETURN count(v) AS total }
-CALL () { MATCH (v:Appeal) WHERE v.status IN $f_status AND v.archivedAt IS NULL
-WITH v ORDER BY v.id SKIP $offset LIMIT $limit
+MATCH (v:Appeal) WHERE v.status IN $f_status AND v.archivedAt IS NULL
+WITH v ORDER BY v.id
+WITH collect(v) AS rows
+CALL (rows) { UNWIND rows[$offset..($offset + $limit)] AS v
 CALL (v) {
 CALL (v) { MATCH (v)-[:RAISED_BY]->(v1:Youth) RETURN v1, null AS e1 }
 WITH v1, e1 WHERE v1.archivedAt IS NULL
@@ -1933,7 +1935,7 @@ LIMIT 1
 RETURN head(collect({props: v1 {.id, .name}, labels: labels(v1), rels: {}})) AS r0
 }
 RETURN collect({node: {props: v {.id, .status, .title}, labels: labels(v), rels: {`raisedBy`: r0}}, edge: null}) AS items }
-RETURN total, items;
+RETURN size(rows) AS total, items;
 
 // compiled_appeals_limited
 CALL () { UNWIND $scopeOrgs AS scopeOrg MATCH (o:Organization {id: scopeOrg}) MATCH (v:Appeal)-[:RAISED_BY]->(:Youth)-[:RESIDES_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o:Organization) RETURN v UNION MATCH (s:SocialOrganization {id: $scopeSocialOrg}) MATCH (v:Appeal)-[:REFERRED_TO]->(s:SocialOrganization) RETURN v }
