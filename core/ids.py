@@ -37,6 +37,7 @@ PREFIX = {
     "Organization": "ORG", "Grid": "GR", "Cadre": "CD", "SocialOrganization": "SO",
     "SocialWorker": "SW", "Youth": "Y", "Appeal": "AP", "Position": "PO", "Activity": "AC",
     "Visit": "VI", "Notice": "NO", "Training": "TR", "Assessment": "AS", "Award": "AW",
+    "AuditEvent": "AE",
 }  # fmt: skip
 
 

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     # A social organisation sees a referred youth's personal data while the referral is open
     # (MATCHED, IN_PROGRESS) and for this many days after it was resolved or closed.
     social_org_grace_days: int = 30
+    # How long the audit trail keeps each unmasked read of personal data (3 years).
+    audit_retention_days: int = 1096
 
     jwt_secret: str | None = None  # None: a generated secret kept in the state folder
     jwt_ttl_hours: int = 12

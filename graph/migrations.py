@@ -75,6 +75,17 @@ MIGRATIONS = [
             + ") ON EACH [n.name, n.title]",
         ],
     ),
+    Migration(
+        3,
+        "the audit trail of unmasked personal reads, and the dataset marker",
+        [
+            "CREATE CONSTRAINT auditEvent_id IF NOT EXISTS "
+            "FOR (a:AuditEvent) REQUIRE a.id IS UNIQUE",
+            "CREATE INDEX auditEvent_at IF NOT EXISTS FOR (a:AuditEvent) ON (a.at)",
+            "CREATE INDEX auditEvent_account IF NOT EXISTS FOR (a:AuditEvent) ON (a.account)",
+            "CREATE INDEX auditEvent_node IF NOT EXISTS FOR (a:AuditEvent) ON (a.node)",
+        ],
+    ),
 ]
 
 APPLIED = Query("migrations_applied", "MATCH (m:Migration) RETURN m.version AS version")

@@ -25,8 +25,9 @@ class Context:
     loaders: Loaders
     # A bad token fails every field, public or not (set by the app when decoding failed).
     auth_error: ApiError | None = None
-    # (node key, property) pairs of personal data shown unmasked in this request: logged once.
-    personal_reads: set[tuple[str, str]] = field(default_factory=set)
+    # (label, node key, property) of personal data shown unmasked in this request: logged once
+    # and kept in the audit trail (resolvers/audit.py).
+    personal_reads: set[tuple[str, str, str]] = field(default_factory=set)
 
     @classmethod
     def create(

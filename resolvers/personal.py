@@ -21,12 +21,12 @@ def unmasked(ctx: Context, personal: dict[str, Any]) -> bool:
     return ctx.scope.unmask
 
 
-def reveal(ctx: Context, key: str, personal: dict[str, Any], prop: str) -> Any:
+def reveal(ctx: Context, label: str, key: str, personal: dict[str, Any], prop: str) -> Any:
     value = personal.get(prop)
     if value is None:
         return None
     if unmasked(ctx, personal):
-        ctx.personal_reads.add((key, prop))
+        ctx.personal_reads.add((label, key, prop))
         return value
     if prop in MASKS:
         return MASKS[prop](value)

@@ -23,6 +23,7 @@ from strawberry.extensions import SchemaExtension
 
 from core.paging import MAX_PAGE
 from graph.driver import round_trips
+from resolvers import audit
 from schema.errors import graphql_error
 
 log = logging.getLogger("youth_matrix.api")
@@ -55,14 +56,16 @@ class RequestAccounting(SchemaExtension):
 
 
 def log_personal_reads(context: Any) -> None:
-    """One line per request naming the personal fields shown unmasked, and to whom."""
+    """One line per request naming the personal fields shown unmasked, and to whom; and the
+    same in the audit trail."""
     reads = getattr(context, "personal_reads", None)
     if reads:
+        audit.record(context)
         log.info(
             "personal data read",
             extra={
                 "account": context.principal.account if context.principal else None,
-                "personal_reads": sorted(f"{key}.{prop}" for key, prop in reads),
+                "personal_reads": sorted(f"{key}.{prop}" for _, key, prop in reads),
             },
         )
 

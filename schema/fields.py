@@ -92,7 +92,7 @@ def personal_field(prop: str, returns: Any, description: str, convert: Any = Non
     """A personal property of a node, as the reader may see it (resolvers/personal.py)."""
 
     def resolve(root: Any, info: Info) -> returns:  # type: ignore[valid-type]
-        value = reveal(info.context, root.key, root.personal, prop)
+        value = reveal(info.context, type(root).__name__, root.key, root.personal, prop)
         return value if value is None or convert is None else convert(value)
 
     return strawberry.field(
