@@ -16,14 +16,26 @@ def _activity(key: str, participants: int | None, served: int | None) -> dict[st
 
 def test_a_pair_adds_up_its_joint_activities() -> None:
     activities = [_activity("A1", 30, 12), _activity("A2", None, 5), _activity("A3", 8, None)]
-    row = {"committee": {"props": {"id": "IC"}}, "branch": {"props": {"id": "B"}},
-           "since": "2021-04-01", "until": None, "activities": activities, "total": 1}  # fmt: skip
+    row = {
+        "committee": {"props": {"id": "IC"}},
+        "branch": {"props": {"id": "B"}},
+        "since": "2021-04-01",
+        "until": None,
+        "activities": activities,
+        "total": 1,
+    }
     result = pair(row)
     assert (result["joint_activity_count"], result["participants"], result["youth_served"]) == (
-        3, 38, 17)  # fmt: skip
+        3,
+        38,
+        17,
+    )
     assert result["committee"] is row["committee"] and result["grid_branch"] is row["branch"]
     assert (result["since"], result["until"], result["activities"]) == (
-        "2021-04-01", None, activities)  # fmt: skip
+        "2021-04-01",
+        None,
+        activities,
+    )
     none = pair({**row, "activities": []})
     assert (none["joint_activity_count"], none["participants"], none["youth_served"]) == (0, 0, 0)
 
@@ -54,17 +66,25 @@ def test_the_network_ranks_units_by_coverage_and_lists_the_uncovered() -> None:
     ]
     net = network(rows, _draw)
     assert (net["grid_branches"], net["co_building"], net["share"]) == (4, 2, 0.5)
-    assert [(u["key"], u["grid_branches"], u["co_building"], u["share"], u["rank"])
-            for u in net["by_unit"]] == [
-        ("T1-C2", 1, 1, 1.0, 1), ("T1-C1", 2, 1, 0.5, 2), ("T1-C3", 1, 0, 0.0, 3),
-    ]  # fmt: skip
+    assert [
+        (u["key"], u["grid_branches"], u["co_building"], u["share"], u["rank"])
+        for u in net["by_unit"]
+    ] == [
+        ("T1-C2", 1, 1, 1.0, 1),
+        ("T1-C1", 2, 1, 0.5, 2),
+        ("T1-C3", 1, 0, 0.0, 3),
+    ]
     assert net["by_unit"][0]["name"] == "T1-C2 名称"
     assert [n["key"] for n in net["uncovered_nodes"]] == ["T1-C1-B2", "T1-C3-B1"]
     # branches first, then the committees (each once), by label and key
     assert [(n["distance"], n["key"]) for n in net["graph"]["nodes"]] == [
-        (0, "T1-C1-B1"), (0, "T1-C1-B2"), (0, "T1-C2-B1"), (0, "T1-C3-B1"),
-        (1, "IC-1"), (1, "IC-2"),
-    ]  # fmt: skip
+        (0, "T1-C1-B1"),
+        (0, "T1-C1-B2"),
+        (0, "T1-C2-B1"),
+        (0, "T1-C3-B1"),
+        (1, "IC-1"),
+        (1, "IC-2"),
+    ]
     org = lambda key: to_global_id("Organization", key)  # noqa: E731
     assert [e["id"] for e in net["graph"]["edges"]] == [
         f"{org('IC-1')}-CO_BUILDS->{org('T1-C1-B1')}",
@@ -79,8 +99,7 @@ def test_equal_shares_rank_by_key_and_a_branch_root_is_its_own_unit() -> None:
     tied = network([_branch("B2", "U2", "IC"), _branch("B1", "U1", "IC")], _draw)
     assert [(u["key"], u["rank"]) for u in tied["by_unit"]] == [("U1", 1), ("U2", 2)]
     alone = network([_branch("B1", None)], _draw)
-    assert [(u["key"], u["name"], u["share"]) for u in alone["by_unit"]] == [
-        ("B1", "B1 名称", 0.0)]  # fmt: skip
+    assert [(u["key"], u["name"], u["share"]) for u in alone["by_unit"]] == [("B1", "B1 名称", 0.0)]
     assert alone["uncovered_nodes"] == [{"key": "B1", "label": "GridBranch", "distance": 0}]
 
 

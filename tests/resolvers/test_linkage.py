@@ -22,7 +22,12 @@ def test_an_urgent_appeal_favours_a_near_resource_only() -> None:
     """The bonus goes to a resource met at the branch or the community, not at the town."""
     near, parts, _ = score(1.0, 3, True, 0, 5, urgent=True)
     assert (parts.fit, parts.nearness, parts.linkage, parts.capacity, parts.urgency) == (
-        1.0, 1.0, 1.0, 1.0, 0.1)  # fmt: skip
+        1.0,
+        1.0,
+        1.0,
+        1.0,
+        0.1,
+    )
     assert near == pytest.approx(1.1)
     assert score(1.0, 2, True, 0, 5, urgent=True)[1].urgency == 0.1
     town, parts, _ = score(1.0, 1, True, 0, 5, urgent=True)
@@ -50,7 +55,11 @@ def test_unknown_load_or_capacity_leaves_room_and_no_meeting_is_not_near() -> No
 def test_what_fits_a_category_and_which_fits_best() -> None:
     legal = Fit.of("LEGAL")
     assert (legal.services, legal.skills, legal.positions, legal.brands) == (
-        ("LEGAL_AID",), ("LAW", "MEDIATION"), ("RECEPTION_ROOM",), ("RIGHTS_PROTECTION",))  # fmt: skip
+        ("LEGAL_AID",),
+        ("LAW", "MEDIATION"),
+        ("RECEPTION_ROOM",),
+        ("RIGHTS_PROTECTION",),
+    )
     family = Fit.of("FAMILY")
     assert family.skills == ("COUNSELING", "LAW", "MEDIATION")  # each once, in order
     assert family.primary_skills == ("COUNSELING",)
@@ -69,9 +78,20 @@ def test_what_fits_a_category_and_which_fits_best() -> None:
 
 
 def _candidate(kind: str, key: str, **given: Any) -> dict[str, Any]:
-    row = {"kind": kind, "key": key, "c": f"eid-{key}", "meetLevel": 3, "linked": True,
-           "load": None, "capacity": None, "urgency": "GENERAL", "services": ["LEGAL_AID"],
-           "skills": None, "type": None, "brand": None}  # fmt: skip
+    row = {
+        "kind": kind,
+        "key": key,
+        "c": f"eid-{key}",
+        "meetLevel": 3,
+        "linked": True,
+        "load": None,
+        "capacity": None,
+        "urgency": "GENERAL",
+        "services": ["LEGAL_AID"],
+        "skills": None,
+        "type": None,
+        "brand": None,
+    }
     return {**row, **given}
 
 
@@ -92,8 +112,14 @@ def test_candidates_rank_best_first_then_by_kind_and_key() -> None:
 def test_an_urgent_appeal_ranks_a_near_resource_above_a_better_fitting_far_one() -> None:
     rows = [
         _candidate("SOCIAL_ORGANIZATION", "S-far", meetLevel=0, urgency="URGENT"),
-        _candidate("SOCIAL_WORKER", "W-near", services=None, skills=["MEDIATION"],
-                   meetLevel=2, urgency="URGENT"),  # fmt: skip
+        _candidate(
+            "SOCIAL_WORKER",
+            "W-near",
+            services=None,
+            skills=["MEDIATION"],
+            meetLevel=2,
+            urgency="URGENT",
+        ),
     ]
     ranked = rank(Fit.of("LEGAL"), rows)
     assert [r[3]["key"] for r in ranked] == ["W-near", "S-far"]
@@ -109,9 +135,11 @@ def _draw(node: dict[str, Any], i: int) -> dict[str, Any]:
 
 
 UP_TO_BRANCH = [
-    _ref("AP1", "Appeal"), _ref("Y1", "Youth"), _ref("G1", "Grid"),
+    _ref("AP1", "Appeal"),
+    _ref("Y1", "Youth"),
+    _ref("G1", "Grid"),
     _ref("RC-T01-C01-B01", "Organization", "GridBranch"),
-]  # fmt: skip
+]
 
 
 def test_the_path_of_a_resource_linked_with_the_appeals_branch() -> None:
@@ -119,27 +147,43 @@ def test_the_path_of_a_resource_linked_with_the_appeals_branch() -> None:
         "up": UP_TO_BRANCH,
         "down": [],
         "via": None,
-        "candidate": {"props": {"id": "S1", "name": "法律援助站"},
-                      "labels": ["SocialOrganization"]},  # fmt: skip
+        "candidate": {
+            "props": {"id": "S1", "name": "法律援助站"},
+            "labels": ["SocialOrganization"],
+        },
     }
     view = path_view("SOCIAL_ORGANIZATION", row, _draw)
     assert [n["key"] for n in view["nodes"]] == ["AP1", "Y1", "G1", "RC-T01-C01-B01", "S1"]
     assert [n["distance"] for n in view["nodes"]] == [0, 1, 2, 3, 4]
     assert [e["type"] for e in view["edges"]] == [
-        "RAISED_BY", "RESIDES_IN", "SERVED_BY", "LINKED_WITH"]  # fmt: skip
-    branch, social = (to_global_id("Organization", "RC-T01-C01-B01"),
-                      to_global_id("SocialOrganization", "S1"))  # fmt: skip
-    assert view["edges"][-1] == {"id": f"{social}-LINKED_WITH->{branch}", "type": "LINKED_WITH",
-                                 "source": social, "target": branch}  # fmt: skip
+        "RAISED_BY",
+        "RESIDES_IN",
+        "SERVED_BY",
+        "LINKED_WITH",
+    ]
+    branch, social = (
+        to_global_id("Organization", "RC-T01-C01-B01"),
+        to_global_id("SocialOrganization", "S1"),
+    )
+    assert view["edges"][-1] == {
+        "id": f"{social}-LINKED_WITH->{branch}",
+        "type": "LINKED_WITH",
+        "source": social,
+        "target": branch,
+    }
     assert (view["paths"], view["truncated"]) == ([], False)
 
 
 def test_the_path_of_a_worker_goes_up_to_the_meeting_and_down_to_its_organisation() -> None:
     """A grid with no branch: the chain starts at its community; the worker's organisation is
     linked with another community of the same town."""
-    up = [_ref("AP1", "Appeal"), _ref("Y1", "Youth"), _ref("G9", "Grid"),
-          _ref("RC-T01-C01", "Organization", "CommunityBranch"),
-          _ref("RC-T01", "Organization", "TownCommittee")]  # fmt: skip
+    up = [
+        _ref("AP1", "Appeal"),
+        _ref("Y1", "Youth"),
+        _ref("G9", "Grid"),
+        _ref("RC-T01-C01", "Organization", "CommunityBranch"),
+        _ref("RC-T01", "Organization", "TownCommittee"),
+    ]
     row = {
         "up": up,
         "down": [_ref("RC-T01-C02", "Organization", "CommunityBranch")],
@@ -148,7 +192,15 @@ def test_the_path_of_a_worker_goes_up_to_the_meeting_and_down_to_its_organisatio
     }
     view = path_view("SOCIAL_WORKER", row, _draw)
     assert [n["key"] for n in view["nodes"]] == [
-        "AP1", "Y1", "G9", "RC-T01-C01", "RC-T01", "RC-T01-C02", "S2", "W1"]  # fmt: skip
+        "AP1",
+        "Y1",
+        "G9",
+        "RC-T01-C01",
+        "RC-T01",
+        "RC-T01-C02",
+        "S2",
+        "W1",
+    ]
     ends = [(e["source"], e["type"], e["target"]) for e in view["edges"]]
     org = lambda key: to_global_id("Organization", key)  # noqa: E731
     assert ends == [
@@ -163,21 +215,36 @@ def test_the_path_of_a_worker_goes_up_to_the_meeting_and_down_to_its_organisatio
 
 
 def test_the_path_of_a_position_and_of_a_project_ends_with_their_own_relationship() -> None:
-    for kind, label, last in (("POSITION", "Position", "HOSTED_BY"),
-                              ("SERVICE_PROJECT", "ServiceProject", "RUN_BY")):  # fmt: skip
-        row = {"up": UP_TO_BRANCH, "down": [], "via": None,
-               "candidate": {"props": {"id": "X1", "title": "青年之家"}, "labels": [label]}}  # fmt: skip
+    for kind, label, last in (
+        ("POSITION", "Position", "HOSTED_BY"),
+        ("SERVICE_PROJECT", "ServiceProject", "RUN_BY"),
+    ):
+        row = {
+            "up": UP_TO_BRANCH,
+            "down": [],
+            "via": None,
+            "candidate": {"props": {"id": "X1", "title": "青年之家"}, "labels": [label]},
+        }
         view = path_view(kind, row, _draw)
         assert view["edges"][-1]["type"] == last
         assert view["nodes"][-1]["key"] == "X1"
 
 
-def _allocation(fund: str, target: str, amount: int | None, activities: int, people: int,
-                **given: Any) -> dict[str, Any]:  # fmt: skip
-    row = {"fund": fund, "fundName": f"{fund} 经费", "source": "DISTRICT_LEAGUE", "year": 2021,
-           "fundAmount": 100_000, "amount": amount,
-           "target": {"props": {"id": target}, "labels": ["ServiceProject"]},
-           "activities": activities, "participants": people, "served": people // 2}  # fmt: skip
+def _allocation(
+    fund: str, target: str, amount: int | None, activities: int, people: int, **given: Any
+) -> dict[str, Any]:
+    row = {
+        "fund": fund,
+        "fundName": f"{fund} 经费",
+        "source": "DISTRICT_LEAGUE",
+        "year": 2021,
+        "fundAmount": 100_000,
+        "amount": amount,
+        "target": {"props": {"id": target}, "labels": ["ServiceProject"]},
+        "activities": activities,
+        "participants": people,
+        "served": people // 2,
+    }
     return {**row, **given}
 
 
@@ -194,12 +261,26 @@ def test_the_money_flow_folds_allocations_into_their_funds_and_totals() -> None:
     assert (first["name"], first["amount"], first["allocated"]) == ("F1 经费", 100_000, 100_000)
     assert [a["target"]["props"]["id"] for a in first["allocations"]] == ["P1", "P2"]
     assert (second["name"], second["amount"], second["allocated"], second["source"]) == (
-        "F2", 0, 0, None)  # fmt: skip
+        "F2",
+        0,
+        0,
+        None,
+    )
     assert second["allocations"][0]["amount"] == 0
-    assert (result["allocated"], result["activities"], result["participants"],
-            result["served"]) == (100_000, 4, 100, 50)  # fmt: skip
+    assert (
+        result["allocated"],
+        result["activities"],
+        result["participants"],
+        result["served"],
+    ) == (100_000, 4, 100, 50)
 
 
 def test_no_allocation_is_an_empty_flow() -> None:
-    assert flow([], None) == {"year": None, "funds": [], "allocated": 0, "activities": 0,
-                              "participants": 0, "served": 0}  # fmt: skip
+    assert flow([], None) == {
+        "year": None,
+        "funds": [],
+        "allocated": 0,
+        "activities": 0,
+        "participants": 0,
+        "served": 0,
+    }
