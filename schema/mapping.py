@@ -170,4 +170,4 @@ def from_row(cls: type, row: dict[str, Any]) -> Any:  # TRANSITION: features mov
 
 def connection_of(cls: type[Any], page: Page[Any]) -> Connection[Any]:
     """A page of plain results (dicts or objects) as a connection of `cls` objects."""
-    return converter(Connection[cls])(page)  # type: ignore[valid-type]
+    return converter(Connection[cls])(page)  # type: ignore[valid-type]  # cls: a run-time class
