@@ -129,10 +129,12 @@ TRANSITION = Query(
     """,
 )
 
+# After TRANSITION in the same transaction; the scope holds here too, as in every statement
+# that returns a node.
 SET_STATUS = Query(
     "appeal_set_status",
     f"""
-    MATCH (ap:Appeal {{id: $appeal}})
+    MATCH (ap:Appeal {{id: $appeal}}) WHERE {visible("Appeal", "ap")}
     SET ap.status = $status, ap += $stamps
     RETURN {node("ap")} AS node
     """,
