@@ -11,7 +11,8 @@ _ACTIVITY = node("a")
 
 # The pairs that involve an organisation: a committee's branches, a branch's committees, or for
 # a town, community or the district, every pair whose branch lies in its subtree. Each pair
-# with its joint activities: organised by one and partnered by the other, or partnered by both.
+# with its joint activities (those the caller may see): organised by one and partnered by the
+# other, or partnered by both.
 CO_BUILDING = Query(
     "co_building",
     f"""
@@ -35,7 +36,7 @@ CO_BUILDING = Query(
     CALL (c, b, r) {{
         MATCH (b)<-[:ORGANIZED_BY|PARTNERED_WITH]-(a:Activity)
               -[:ORGANIZED_BY|PARTNERED_WITH]->(c)
-        WHERE a.archivedAt IS NULL
+        WHERE a.archivedAt IS NULL AND {visible("Activity", "a")}
         WITH DISTINCT a ORDER BY a.date, a.id
         RETURN collect({_ACTIVITY}) AS activities
     }}
@@ -57,6 +58,7 @@ NETWORK = Query(
     MATCH (b:GridBranch)-[:UNDER*0..3]->(root)
     WHERE b.archivedAt IS NULL AND {visible("Organization", "b")}
     OPTIONAL MATCH (b)-[:UNDER*0..2]->(unit:Organization)-[:UNDER]->(root)
+    WHERE {visible("Organization", "unit")}
     WITH b, unit, COLLECT {{
         MATCH (c:IndustryCommittee)-[r:CO_BUILDS]->(b)
         WHERE r.until IS NULL AND c.archivedAt IS NULL AND {visible("Organization", "c")}

@@ -59,9 +59,14 @@ def _hop(described: bool) -> Query:
 HOP = _hop(described=False)
 HOP_DESCRIBED = _hop(described=True)
 
+# The nodes a walk kept, described (each was reached within the scope; the scope holds here too).
 NODES = Query(
     "explore_nodes",
-    f"UNWIND $nodes AS eid MATCH (y) WHERE elementId(y) = eid RETURN {_NODE} AS node",
+    f"""
+    UNWIND $nodes AS eid
+    MATCH (y) WHERE elementId(y) = eid AND {_VISIBLE}
+    RETURN {_NODE} AS node
+    """,
 )
 
 # The relationships among a set of nodes (the lateral ones a breadth-first walk did not use).

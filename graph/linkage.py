@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from graph.cypher import node
 from graph.driver import Query
-from graph.scope import under, visible
+from graph.scope import under, visible, visible_any
+
+# The kinds of resource that can help with an appeal.
+RESOURCES = ("SocialOrganization", "SocialWorker", "Position", "ServiceProject")
 
 # The candidates that fit an appeal, each with the organisation it hangs on (`anchor`) and how
 # that organisation meets the appeal's chain (grid's server → community → town → district): the
@@ -81,7 +84,7 @@ CANDIDATE_PATHS = Query(
     _CHAIN
     + f"""
     UNWIND $picked AS pick
-    MATCH (c) WHERE elementId(c) = pick.c
+    MATCH (c) WHERE elementId(c) = pick.c AND {visible_any(RESOURCES, "c")}
     MATCH (anchor) WHERE elementId(anchor) = pick.anchor
     OPTIONAL MATCH (via) WHERE elementId(via) = pick.via
     WITH ap, y, g, chain, pick, c, via, {_ANCESTORS} AS ancestors
@@ -112,9 +115,7 @@ UNMATCHED = Query(
       AND {visible("Appeal")} AND {under("Appeal", "v", "org")}
     WITH v ORDER BY v.createdAt, v.id
     WITH collect(v) AS rows
-    RETURN size(rows) AS total,
-           [x IN rows[$offset..($offset + $limit)]
-               | {{node: {node("x")}, edge: null}}] AS page
+    RETURN size(rows) AS total, [x IN rows[$offset..($offset + $limit)] | {node("x")}] AS page
     """,
 )
 
@@ -128,10 +129,12 @@ TRANSITION = Query(
     """,
 )
 
+# After TRANSITION in the same transaction; the scope holds here too, as in every statement
+# that returns a node.
 SET_STATUS = Query(
     "appeal_set_status",
     f"""
-    MATCH (ap:Appeal {{id: $appeal}})
+    MATCH (ap:Appeal {{id: $appeal}}) WHERE {visible("Appeal", "ap")}
     SET ap.status = $status, ap += $stamps
     RETURN {node("ap")} AS node
     """,
@@ -167,7 +170,9 @@ RESOURCE_FLOW = Query(
             MATCH (f:Fund)-[r:ALLOCATED_TO]->(p:ServiceProject)-[:RUN_BY]->(o)
             RETURN f, r, p AS target
         }}
-        WITH DISTINCT f, r, target WHERE $year IS NULL OR f.year = $year
+        WITH DISTINCT f, r, target
+        WHERE ($year IS NULL OR f.year = $year)
+          AND {visible_any(("Organization", "ServiceProject"), "target")}
         CALL (target) {{
             OPTIONAL MATCH (a:Activity)-[:PART_OF]->(target)
             WHERE a.archivedAt IS NULL AND ($year IS NULL OR a.date.year = $year)

@@ -10,19 +10,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.errors import BadUserInput, NotFound
-from core.ids import from_global_id, to_global_id
-from core.personal import mask_name
+from core.ids import from_global_id
 from core.vocabulary import NodeLabel, RelationshipType
 from graph.exploration import AMONG, HOP, HOP_DESCRIBED, NODES, START
-from resolvers.context import Info
-from schema.graph_view import GraphEdge, GraphNode, GraphPath, GraphView
-from schema.mapping import TYPES, primary_label
+from resolvers.context import Context
+from resolvers.shared import graph_edge, graph_node, graph_view, node_id
 
 MAX_DEPTH = 3
 MAX_PATH_LENGTH = 6
 MAX_LIMIT = 500
 EXPAND_CAP = 50_000  # rows one hop may return before the walk reports itself truncated
-LABEL_NAMES = {label.value: label.label for label in NodeLabel}
 
 
 @dataclass
@@ -34,25 +31,39 @@ class _Walk:
     truncated: bool = False
 
 
+@dataclass
+class _Search:
+    """One side of a search for paths: per node, its distance from the side's start and the
+    (previous node, edge) pairs that reach it at that distance; the nodes reached last."""
+
+    dist: dict[str, int]
+    via: dict[str, list[tuple[str, tuple[str, str, str]]]]
+    frontier: list[str]
+
+    @classmethod
+    def at(cls, start: str) -> _Search:
+        return cls({start: 0}, {start: []}, [start])
+
+
 def _edge(target: str, via: dict[str, Any]) -> tuple[str, str, str]:
     """(start, type, end) of a relationship that reached `target` from `via["source"]`."""
     source = via["source"]
     return (source, via["type"], target) if via["outgoing"] else (target, via["type"], source)
 
 
-async def _start(info: Info, global_id: str, field_name: str) -> dict[str, Any]:
-    info.context.require_principal()
+async def _start(ctx: Context, global_id: str, field_name: str) -> dict[str, Any]:
+    ctx.require_principal()
     type_name, key = from_global_id(global_id, field_name)
-    if type_name not in TYPES or type_name not in START:
+    if type_name not in START:  # every label the API has a type for
         raise BadUserInput(f"'{global_id}' is not an id of this API", field_name)
-    rows = await info.context.db.read(START[type_name], key=key, **info.context.scope.params())
+    rows = await ctx.graph.read(START[type_name], key=key)
     if not rows:
         raise NotFound(f"no node {global_id}", field_name)
     return {**rows[0]["node"], "distance": 0}
 
 
 async def _hop(
-    info: Info,
+    ctx: Context,
     frontier: list[str],
     seen: list[str],
     types: list[str] | None,
@@ -60,22 +71,21 @@ async def _hop(
     cap: int = EXPAND_CAP,
     described: bool = False,
 ) -> list[dict[str, Any]]:
-    return await info.context.db.read(
+    return await ctx.graph.read(
         HOP_DESCRIBED if described else HOP,
         frontier=frontier,
         seen=seen,
         types=types,
         labels=labels,
         cap=cap,
-        **info.context.scope.params(),
     )
 
 
-async def _describe(info: Info, walk: _Walk, distances: dict[str, int]) -> None:
+async def _describe(ctx: Context, walk: _Walk, distances: dict[str, int]) -> None:
     """Names and labels of the nodes a walk kept (one query for all)."""
     missing = [eid for eid in distances if eid not in walk.nodes]
     if missing:
-        for row in await info.context.db.read(NODES, nodes=missing):
+        for row in await ctx.graph.read(NODES, nodes=missing):
             walk.nodes[row["node"]["eid"]] = {
                 **row["node"],
                 "distance": distances[row["node"]["eid"]],
@@ -92,18 +102,19 @@ def _check_limit(limit: int) -> None:
 
 
 async def neighborhood(
-    info: Info,
+    ctx: Context,
     global_id: str,
     depth: int,
     relationship_types: list[RelationshipType] | None,
     labels: list[NodeLabel] | None,
     limit: int,
-) -> GraphView:
+) -> dict[str, Any]:
+    """The graph view of the nodes within `depth` hops of a node, nearest first."""
     if not 1 <= depth <= MAX_DEPTH:
         raise BadUserInput(f"depth must be between 1 and {MAX_DEPTH}", "depth")
     _check_limit(limit)
     types, wanted = _codes(relationship_types), _codes(labels)
-    start = await _start(info, global_id, "id")
+    start = await _start(ctx, global_id, "id")
     walk = _Walk(nodes={start["eid"]: start})
     distances = {start["eid"]: 0}
     frontier = [start["eid"]]
@@ -113,7 +124,7 @@ async def neighborhood(
             walk.truncated |= bool(frontier) and room <= 0
             break
         rows = await _hop(
-            info, frontier, list(distances), types, wanted, cap=room + 1, described=True
+            ctx, frontier, list(distances), types, wanted, cap=room + 1, described=True
         )
         walk.truncated |= len(rows) > room
         frontier = [row["target"] for row in rows[:room]]
@@ -122,62 +133,60 @@ async def neighborhood(
             walk.nodes[row["target"]] = {**row["node"], "distance": distance}
             walk.edges.update(_edge(row["target"], via) for via in row["via"])
     # the relationships between nodes of the same hop, which no hop walked
-    among = await info.context.db.read(AMONG, nodes=list(distances), types=types)
+    among = await ctx.graph.read(AMONG, nodes=list(distances), types=types)
     walk.edges.update((r["source"], r["type"], r["target"]) for r in among)
-    return _view(info, walk, [])
+    return _view(ctx, walk, [])
 
 
 async def paths(
-    info: Info,
+    ctx: Context,
     from_id: str,
     to_id: str,
     max_length: int,
     relationship_types: list[RelationshipType] | None,
     limit: int,
-) -> GraphView:
+) -> dict[str, Any]:
+    """The graph view of the shortest paths between two nodes (at most `limit` of them)."""
     if not 1 <= max_length <= MAX_PATH_LENGTH:
         raise BadUserInput(f"maxLength must be between 1 and {MAX_PATH_LENGTH}", "maxLength")
     _check_limit(limit)
     types = _codes(relationship_types)
-    source = await _start(info, from_id, "fromId")
-    target = await _start(info, to_id, "toId")
+    source = await _start(ctx, from_id, "fromId")
+    target = await _start(ctx, to_id, "toId")
     walk = _Walk(nodes={source["eid"]: source, target["eid"]: target})
     # Two searches meet in the middle; each keeps, per node, its distance and the edges that
     # reach it at that distance (all of them, to list every shortest path).
-    sides = [
-        {"dist": {source["eid"]: 0}, "via": {source["eid"]: []}, "frontier": [source["eid"]]},
-        {"dist": {target["eid"]: 0}, "via": {target["eid"]: []}, "frontier": [target["eid"]]},
-    ]
+    sides = [_Search.at(source["eid"]), _Search.at(target["eid"])]
     meet: list[str] = [source["eid"]] if source["eid"] == target["eid"] else []
     reach = [0, 0]
     while not meet and reach[0] + reach[1] < max_length:
-        i = 0 if len(sides[0]["frontier"]) <= len(sides[1]["frontier"]) else 1
+        i = 0 if len(sides[0].frontier) <= len(sides[1].frontier) else 1
         side = sides[i]
-        if not side["frontier"]:
+        if not side.frontier:
             break
         reach[i] += 1
-        rows = await _hop(info, side["frontier"], list(side["dist"]), types, None)
+        rows = await _hop(ctx, side.frontier, list(side.dist), types, None)
         walk.truncated |= len(rows) >= EXPAND_CAP
-        side["frontier"] = [row["target"] for row in rows]
+        side.frontier = [row["target"] for row in rows]
         for row in rows:
-            side["dist"][row["target"]] = reach[i]
-            side["via"][row["target"]] = [
+            side.dist[row["target"]] = reach[i]
+            side.via[row["target"]] = [
                 (via["source"], _edge(row["target"], via)) for via in row["via"]
             ]
         meet = sorted(
-            set(sides[0]["dist"]) & set(sides[1]["dist"]),
-            key=lambda n: sides[0]["dist"][n] + sides[1]["dist"][n],
+            set(sides[0].dist) & set(sides[1].dist),
+            key=lambda n: sides[0].dist[n] + sides[1].dist[n],
         )
     if meet:
-        best = sides[0]["dist"][meet[0]] + sides[1]["dist"][meet[0]]
-        meet = [n for n in meet if sides[0]["dist"][n] + sides[1]["dist"][n] == best]
+        best = sides[0].dist[meet[0]] + sides[1].dist[meet[0]]
+        meet = [n for n in meet if sides[0].dist[n] + sides[1].dist[n] == best]
     found: list[tuple[list[str], list[tuple[str, str, str]]]] = []
     for middle in meet:
-        for left_nodes, left_edges in _trails(sides[0]["via"], middle):
-            for right_nodes, right_edges in _trails(sides[1]["via"], middle):
+        for left_nodes, left_edges in _trails(sides[0].via, middle):
+            for right_nodes, right_edges in _trails(sides[1].via, middle):
                 found.append((left_nodes + right_nodes[::-1][1:], left_edges + right_edges[::-1]))
     unique = {tuple(p[0]): p for p in found}
-    await _describe(info, walk, {n: -1 for nodes, _ in unique.values() for n in nodes})
+    await _describe(ctx, walk, {n: -1 for nodes, _ in unique.values() for n in nodes})
     ordered = sorted(
         unique.values(), key=lambda p: (len(p[1]), [walk.nodes[n]["key"] for n in p[0]])
     )
@@ -186,7 +195,7 @@ async def paths(
     used = {n for nodes, _ in chosen for n in nodes}
     walk.nodes = {eid: node for eid, node in walk.nodes.items() if eid in used}
     walk.edges = {e for _, edges in chosen for e in edges}
-    return _view(info, walk, chosen)
+    return _view(ctx, walk, chosen)
 
 
 def _trails(
@@ -204,56 +213,22 @@ def _trails(
     return trails
 
 
-def _view(info: Info, walk: _Walk, chosen: list[Any]) -> GraphView:
+def _view(ctx: Context, walk: _Walk, chosen: list[Any]) -> dict[str, Any]:
     ids = {eid: node_id(node) for eid, node in walk.nodes.items()}
     nodes = sorted(
-        (graph_node(info, node, node["distance"]) for node in walk.nodes.values()),
-        key=lambda n: (n.distance, n.label, n.key),
+        (graph_node(ctx, node, node["distance"]) for node in walk.nodes.values()),
+        key=lambda n: (n["distance"], n["label"], n["key"]),
     )
     edges = sorted(
-        (
-            GraphEdge(
-                id=f"{ids[s]}-{t}->{ids[o]}",
-                type=RelationshipType(t),
-                source=ids[s],
-                target=ids[o],
-            )
-            for s, t, o in walk.edges
-            if s in ids and o in ids
-        ),
-        key=lambda e: (e.source, e.type.value, e.target),
+        (graph_edge(ids[s], t, ids[o]) for s, t, o in walk.edges if s in ids and o in ids),
+        key=lambda e: (e["source"], e["type"], e["target"]),
     )
     found = [
-        GraphPath(
-            length=len(path_edges),
-            node_ids=[ids[n] for n in path_nodes],
-            edge_ids=[f"{ids[s]}-{t}->{ids[o]}" for s, t, o in path_edges],
-        )
+        {
+            "length": len(path_edges),
+            "node_ids": [ids[n] for n in path_nodes],
+            "edge_ids": [graph_edge(ids[s], t, ids[o])["id"] for s, t, o in path_edges],
+        }
         for path_nodes, path_edges in chosen
     ]
-    return GraphView(nodes=nodes, edges=edges, paths=found, truncated=walk.truncated)
-
-
-def node_id(node: dict[str, Any]) -> str:
-    """The global id of a node given as {key, labels}."""
-    return to_global_id(primary_label(node["labels"]), node["key"])
-
-
-def graph_node(info: Info, node: dict[str, Any], distance: int) -> GraphNode:
-    """A node to draw from {key, labels, name}; a youth's name masked as everywhere."""
-    labels = node["labels"]
-    specific = next((label for label in labels if label != "Organization"), labels[0])
-    name = node["name"] or ""
-    if "Youth" in labels:
-        if info.context.scope.unmask:
-            info.context.personal_reads.add((node["key"], "name"))
-        else:
-            name = mask_name(name)
-    return GraphNode(
-        id=node_id(node),
-        key=node["key"],
-        label=specific,
-        label_name=LABEL_NAMES.get(specific, specific),
-        name=name,
-        distance=max(distance, 0),
-    )
+    return graph_view(nodes, edges, found, walk.truncated)

@@ -4,23 +4,16 @@ the flow of money. The score is documented in the README and lives here, in `sco
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from core.errors import BadUserInput, Conflict, Forbidden, NotFound
 from core.ids import from_global_id, graph_id
-from core.paging import page_window
+from core.paging import Page, page_window
 from core.principal import WRITERS, Role
-from core.vocabulary import (
-    CATEGORY_BRANDS,
-    CATEGORY_POSITIONS,
-    CATEGORY_SERVICES,
-    SERVICE_SKILLS,
-    FundSource,
-    RelationshipType,
-    ResourceKind,
-)
+from core.vocabulary import CATEGORY_BRANDS, CATEGORY_POSITIONS, CATEGORY_SERVICES, SERVICE_SKILLS
 from graph.linkage import (
     APPEAL_FOR_MATCHING,
     CANDIDATE_PATHS,
@@ -33,13 +26,16 @@ from graph.linkage import (
 )
 from graph.writes import LOOKUP
 from resolvers import validate as v
-from resolvers.context import Info
-from resolvers.exploration import graph_node, node_id
-from resolvers.shared import Writer, organization_visible, write
-from schema.graph_view import GraphEdge, GraphView
-from schema.linkage_types import Allocation, FundFlow, ResourceFlow, ResourceMatch, ScoreComponents
-from schema.mapping import to_connection, to_object
-from schema.relay import Connection, paged
+from resolvers.context import Context
+from resolvers.shared import (
+    Writer,
+    graph_edge,
+    graph_node,
+    graph_view,
+    node_id,
+    organization_visible,
+    write,
+)
 
 # -- the score --------------------------------------------------------------------------------
 
@@ -51,7 +47,7 @@ ACTIVE = ["MATCHED", "IN_PROGRESS"]  # the appeals a social organisation is hand
 
 @dataclass(frozen=True)
 class Fit:
-    """What fits an appeal of one category (graph/datasets/vocab.py): the first fits best."""
+    """What fits an appeal of one category (core/vocabulary.py): the first fits best."""
 
     services: tuple[str, ...]
     skills: tuple[str, ...]
@@ -82,6 +78,17 @@ class Fit:
         return 1.0 if primary else 0.8
 
 
+@dataclass(frozen=True)
+class Components:
+    """The parts of a score (schema ScoreComponents)."""
+
+    fit: float
+    nearness: float
+    linkage: float
+    capacity: float
+    urgency: float
+
+
 def score(
     fit: float,
     meet_level: int | None,
@@ -89,12 +96,12 @@ def score(
     load: int | None,
     capacity: int | None,
     urgent: bool,
-) -> tuple[float, ScoreComponents, bool]:
+) -> tuple[float, Components, bool]:
     """The candidate's score, its parts, and whether it is over capacity."""
     nearness = NEARNESS.get(meet_level if meet_level is not None else -1, 0.0)
     over = capacity is not None and load is not None and load >= capacity
     room = 1.0 if capacity is None or load is None else max(0.0, 1 - load / max(capacity, 1))
-    parts = ScoreComponents(
+    parts = Components(
         fit=fit,
         nearness=nearness,
         linkage=1.0 if linked else 0.0,
@@ -112,17 +119,17 @@ def score(
 
 
 async def match_resources(
-    info: Info, appeal_id: str, first: int | None, after: str | None
-) -> Connection[ResourceMatch]:
-    ctx = info.context
+    ctx: Context, appeal_id: str, first: int | None, after: str | None
+) -> Page[dict[str, Any]]:
+    """The page of resources that can help with an appeal, best first (schema ResourceMatch)."""
     ctx.require_principal()
     offset, limit = page_window(first, after)
     key = graph_id(appeal_id, "Appeal", "appealId")
-    appeal = await ctx.db.read(APPEAL_FOR_MATCHING, appeal=key, **ctx.scope.params())
+    appeal = await ctx.graph.read(APPEAL_FOR_MATCHING, appeal=key)
     if not appeal:
         raise NotFound(f"no appeal {appeal_id}", "appealId")
     fit = Fit.of(appeal[0]["category"] or "")
-    rows = await ctx.db.read(
+    rows = await ctx.graph.read(
         CANDIDATES,
         appeal=key,
         services=list(fit.services),
@@ -130,8 +137,39 @@ async def match_resources(
         positionTypes=list(fit.positions),
         brands=list(fit.brands),
         active=ACTIVE,
-        **ctx.scope.params(),
     )
+    scored = rank(fit, rows)
+    page = scored[offset : offset + limit]
+    # only the page's candidates are described in full, with their paths: one more query
+    picked = [
+        {"c": r["c"], "anchor": r["anchor"], "via": r["via"], "step": r["step"]}
+        for _, _, _, r in page
+    ]
+    described = {
+        d["c"]: d for d in await ctx.graph.read(CANDIDATE_PATHS, appeal=key, picked=picked)
+    }
+    matches = [
+        {
+            "kind": row["kind"],
+            "resource": described[row["c"]]["candidate"],
+            "score": total,
+            "components": parts,
+            "load": row["load"],
+            "capacity": row["capacity"],
+            "over_capacity": over,
+            "path": path_view(row["kind"], described[row["c"]], partial(graph_node, ctx)),
+        }
+        for total, parts, over, row in page
+    ]
+    return Page(matches, len(scored), offset)
+
+
+Scored = tuple[float, Components, bool, dict[str, Any]]
+
+
+def rank(fit: Fit, rows: list[dict[str, Any]]) -> list[Scored]:
+    """Each candidate row of CANDIDATES with its score, its parts and whether it is full; best
+    first, then by kind and key."""
     scored = []
     for row in rows:
         total, parts, over = score(
@@ -144,34 +182,15 @@ async def match_resources(
         )
         scored.append((total, parts, over, row))
     scored.sort(key=lambda m: (-m[0], m[3]["kind"], m[3]["key"]))
-    page = scored[offset : offset + limit]
-    # only the page's candidates are described in full, with their paths: one more query
-    picked = [
-        {"c": r["c"], "anchor": r["anchor"], "via": r["via"], "step": r["step"]}
-        for _, _, _, r in page
-    ]
-    described = {
-        d["c"]: d
-        for d in await ctx.db.read(CANDIDATE_PATHS, appeal=key, picked=picked, **ctx.scope.params())
-    }
-    matches = [
-        ResourceMatch(
-            kind=ResourceKind(row["kind"]),
-            resource=to_object(described[row["c"]]["candidate"]),
-            score=total,
-            components=parts,
-            load=row["load"],
-            capacity=row["capacity"],
-            over_capacity=over,
-            path=_path(info, row["kind"], described[row["c"]]),
-        )
-        for total, parts, over, row in page
-    ]
-    return paged(matches, len(scored), offset)
+    return scored
 
 
-def _path(info: Info, kind: str, row: dict[str, Any]) -> GraphView:
-    """appeal → youth → grid → up the chain to where it meets → down to the anchor → resource."""
+Draw = Callable[[dict[str, Any], int], dict[str, Any]]
+
+
+def path_view(kind: str, row: dict[str, Any], draw: Draw) -> dict[str, Any]:
+    """The graph view of a row of CANDIDATE_PATHS: appeal → youth → grid → up the chain to where
+    it meets → down to the anchor → resource. `draw(node, i)` makes the i-th node to draw."""
     up, down = row["up"], row["down"]
     candidate = {
         "key": row["candidate"]["props"]["id"],
@@ -195,19 +214,9 @@ def _path(info: Info, kind: str, row: dict[str, Any]) -> GraphView:
     else:
         edges.append((candidate, anchor, tail[kind]))
         nodes = [*up, *down, candidate]
-    return GraphView(
-        nodes=[graph_node(info, n, i) for i, n in enumerate(nodes)],
-        edges=[
-            GraphEdge(
-                id=f"{node_id(s)}-{t}->{node_id(o)}",
-                type=RelationshipType(t),
-                source=node_id(s),
-                target=node_id(o),
-            )
-            for s, o, t in edges
-        ],
-        paths=[],
-        truncated=False,
+    return graph_view(
+        [draw(n, i) for i, n in enumerate(nodes)],
+        [graph_edge(node_id(s), t, node_id(o)) for s, o, t in edges],
     )
 
 
@@ -234,18 +243,17 @@ SOCIAL_ORG_MOVES = ("IN_PROGRESS", "RESOLVED")
 
 
 async def move_appeal(
-    info: Info,
+    ctx: Context,
     appeal_id: str,
     status: str,
     extra: dict[str, Any] | None = None,
     refer_to: str | None = None,
     note: str | None = None,
 ) -> Any:
-    """Moves an appeal to `status` in one transaction, if its current state allows it."""
-    ctx = info.context
-    principal = ctx.require_principal()
-    assert principal is not None
-    if principal.role.value == "SOCIAL_ORG" and status not in SOCIAL_ORG_MOVES:
+    """Moves an appeal to `status` in one transaction, if its current state allows it; returns
+    the appeal's record."""
+    principal = ctx.caller()
+    if principal.role is Role.SOCIAL_ORG and status not in SOCIAL_ORG_MOVES:
         raise Forbidden("a social organisation may start and resolve appeals referred to it")
     key = graph_id(appeal_id, "Appeal", "appealId")
     target = None
@@ -258,7 +266,7 @@ async def move_appeal(
     now = dt.datetime.now(v.TZ)
 
     async def work(w: Writer) -> dict[str, Any]:
-        rows = await w.run(TRANSITION, appeal=key, **w.scope.params())
+        rows = await w.run(TRANSITION, appeal=key)
         if not rows:
             raise NotFound(f"no appeal {appeal_id} that you may change", "appealId")
         current = rows[0]["status"]
@@ -275,79 +283,80 @@ async def move_appeal(
         result = await w.run(SET_STATUS, appeal=key, status=status, stamps=stamps)
         return result[0]["node"]
 
-    return await write(info, work, roles=(*WRITERS, Role.SOCIAL_ORG))
+    return await write(ctx, work, roles=(*WRITERS, Role.SOCIAL_ORG))
+
+
+async def reject_appeal(ctx: Context, appeal_id: str, reason: str) -> Any:
+    """OPEN, MATCHED or IN_PROGRESS → REJECTED, with a reason (checked first)."""
+    text = v.text(reason, "reason", limit=500)
+    return await move_appeal(ctx, appeal_id, "REJECTED", extra={"rejectionReason": text})
 
 
 async def _visible_target(w: Writer, label: str, global_id: str) -> None:
-    rows = await w.run(LOOKUP[label], id=graph_id(global_id, label, "toId"), **w.scope.params())
+    rows = await w.run(LOOKUP[label], id=graph_id(global_id, label, "toId"))
     if not rows:
         raise NotFound(f"no {label} {global_id}", "toId")
 
 
 async def unmatched_appeals(
-    info: Info, org_id: str | None, older_than_days: int, first: int | None, after: str | None
-) -> Connection[Any]:
-    ctx = info.context
+    ctx: Context, org_id: str | None, older_than_days: int, first: int | None, after: str | None
+) -> Page[Any]:
+    """The page of a subtree's OPEN appeals created before the cut-off, oldest first."""
     ctx.require_principal()
     if not 0 <= older_than_days <= 3650:
         raise BadUserInput("olderThanDays must be between 0 and 3650", "olderThanDays")
     offset, limit = page_window(first, after)
     org = graph_id(org_id, "Organization", "orgId") if org_id else None
     before = dt.datetime.now(v.TZ) - dt.timedelta(days=older_than_days)
-    rows = await ctx.db.read(
-        UNMATCHED, org=org, before=before, offset=offset, limit=limit, **ctx.scope.params()
-    )
-    return to_connection(rows[0] if rows else None, offset)
+    rows = await ctx.graph.read(UNMATCHED, org=org, before=before, offset=offset, limit=limit)
+    return Page(rows[0]["page"] if rows else [], rows[0]["total"] if rows else 0, offset)
 
 
 # -- the money --------------------------------------------------------------------------------
 
 
-async def resource_flow(info: Info, org_id: str | None, year: int | None) -> ResourceFlow:
-    ctx = info.context
-    principal = ctx.require_principal()
-    assert principal is not None
+async def resource_flow(ctx: Context, org_id: str | None, year: int | None) -> dict[str, Any]:
+    """Funds → allocations in a subtree → activities → people (schema ResourceFlow)."""
+    principal = ctx.caller()
     org = graph_id(org_id, "Organization", "orgId") if org_id else principal.org_id
-    rows = await ctx.db.read(RESOURCE_FLOW, org=org, year=year, **ctx.scope.params())
-    if not rows and not await organization_visible(info, org):
+    rows = await ctx.graph.read(RESOURCE_FLOW, org=org, year=year)
+    if not rows and not await organization_visible(ctx, org):
         raise NotFound(f"no organisation {org_id or org}", "orgId")
-    funds: dict[str, FundFlow] = {}
-    allocations: dict[str, list[Allocation]] = defaultdict(list)
+    return flow(rows, year)
+
+
+def flow(rows: list[dict[str, Any]], year: int | None) -> dict[str, Any]:
+    """Folds the rows of RESOURCE_FLOW (an allocation each, by fund) into the funds with their
+    allocations and the totals."""
+    funds: dict[str, dict[str, Any]] = {}
     for row in rows:
-        allocations[row["fund"]].append(
-            Allocation(
-                target=to_object(row["target"]),
-                amount=row["amount"] or 0,
-                activities=row["activities"],
-                participants=row["participants"],
-                served=row["served"],
-            )
-        )
-        funds.setdefault(
+        fund = funds.setdefault(
             row["fund"],
-            FundFlow(
-                key=row["fund"],
-                name=row["fundName"] or row["fund"],
-                source=_source(row["source"]),
-                year=row["year"],
-                amount=row["fundAmount"] or 0,
-                allocated=0,
-                allocations=[],
-            ),
+            {
+                "key": row["fund"],
+                "name": row["fundName"] or row["fund"],
+                "source": row["source"],
+                "year": row["year"],
+                "amount": row["fundAmount"] or 0,
+                "allocated": 0,
+                "allocations": [],
+            },
         )
-    for key, flow in funds.items():
-        flow.allocations = allocations[key]
-        flow.allocated = sum(a.amount for a in flow.allocations)
-    every = [a for f in funds.values() for a in f.allocations]
-    return ResourceFlow(
-        year=year,
-        funds=list(funds.values()),
-        allocated=sum(a.amount for a in every),
-        activities=sum(a.activities for a in every),
-        participants=sum(a.participants for a in every),
-        served=sum(a.served for a in every),
-    )
-
-
-def _source(code: str | None) -> FundSource | None:
-    return FundSource(code) if code else None
+        allocation = {
+            "target": row["target"],
+            "amount": row["amount"] or 0,
+            "activities": row["activities"],
+            "participants": row["participants"],
+            "served": row["served"],
+        }
+        fund["allocations"].append(allocation)
+        fund["allocated"] += allocation["amount"]
+    every = [a for f in funds.values() for a in f["allocations"]]
+    return {
+        "year": year,
+        "funds": list(funds.values()),
+        "allocated": sum(a["amount"] for a in every),
+        "activities": sum(a["activities"] for a in every),
+        "participants": sum(a["participants"] for a in every),
+        "served": sum(a["served"] for a in every),
+    }

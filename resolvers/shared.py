@@ -1,5 +1,6 @@
 """Helpers that several features' resolvers share (a feature never imports another): the
-caller's writes in one transaction, and whether an organisation is visible."""
+caller's writes in one transaction, whether an organisation is visible, and the nodes and edges
+of graph views."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from typing import Any
 from neo4j.exceptions import ConstraintError
 
 from core.errors import Conflict, Forbidden, NotFound
-from core.ids import graph_id, new_id
+from core.ids import graph_id, new_id, to_global_id
+from core.personal import mask_name
 from core.principal import WRITERS, Role
+from core.vocabulary import NodeLabel
 from graph.driver import Query
-from graph.entities import BY_IDS
+from graph.entities import BY_IDS, ENTITIES
 from graph.scope import ScopedTx
 from graph.writes import ARCHIVE, CREATE, LINK, LINKED_ORGANIZATIONS, LOOKUP, UPDATE, link_key
 from resolvers.context import Context
@@ -106,3 +109,53 @@ async def write(ctx: Context, work: Work, roles: tuple[Role, ...] = WRITERS) -> 
         return await ctx.graph.write_tx(lambda tx: work(Writer(tx)))
     except ConstraintError as exc:  # a concurrent write took the same unique value
         raise Conflict("the change conflicts with the current graph; try again") from exc
+
+
+# -- graph views (exploration, co-building, linkage): plain GraphView/GraphNode/GraphEdge data --
+
+LABEL_NAMES = {label.value: label.label for label in NodeLabel}
+
+
+def primary_label(labels: list[str]) -> str:
+    """The label a node's global id names: its entity's (Organization for every level)."""
+    return next(label for label in labels if label in ENTITIES)
+
+
+def node_id(node: dict[str, Any]) -> str:
+    """The global id of a node given as {key, labels}."""
+    return to_global_id(primary_label(node["labels"]), node["key"])
+
+
+def graph_node(ctx: Context, node: dict[str, Any], distance: int) -> dict[str, Any]:
+    """A node to draw from {key, labels, name}; a youth's name masked as everywhere."""
+    labels = node["labels"]
+    specific = next((label for label in labels if label != "Organization"), labels[0])
+    name = node["name"] or ""
+    if "Youth" in labels:
+        if ctx.scope.unmask:
+            ctx.personal_reads.add((node["key"], "name"))
+        else:
+            name = mask_name(name)
+    return {
+        "id": node_id(node),
+        "key": node["key"],
+        "label": specific,
+        "label_name": LABEL_NAMES.get(specific, specific),
+        "name": name,
+        "distance": max(distance, 0),
+    }
+
+
+def graph_edge(source: str, type_: str, target: str) -> dict[str, Any]:
+    """A relationship to draw, from the node with global id `source` to `target`."""
+    return {"id": f"{source}-{type_}->{target}", "type": type_, "source": source, "target": target}
+
+
+def graph_view(
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    paths: list[dict[str, Any]] | None = None,
+    truncated: bool = False,
+) -> dict[str, Any]:
+    """A subgraph: nodes (graph_node), edges (graph_edge), the paths found, whether cut."""
+    return {"nodes": nodes, "edges": edges, "paths": paths or [], "truncated": truncated}

@@ -7,7 +7,8 @@ import strawberry
 from resolvers import exploration
 from schema.enums import NodeLabel, RelationshipType
 from schema.fields import Info
-from schema.graph_view import GraphView
+from schema.mapping import build
+from schema.shared import GraphView
 
 
 @strawberry.type
@@ -25,7 +26,10 @@ class Query:
         labels: list[NodeLabel] | None = None,
         limit: int = 100,
     ) -> GraphView:
-        return await exploration.neighborhood(info, id, depth, relationship_types, labels, limit)
+        view = await exploration.neighborhood(
+            info.context, id, depth, relationship_types, labels, limit
+        )
+        return build(GraphView, view)
 
     @strawberry.field(
         description="How two nodes are connected: the shortest paths (up to `limit`) of at most "
@@ -40,4 +44,7 @@ class Query:
         relationship_types: list[RelationshipType] | None = None,
         limit: int = 10,
     ) -> GraphView:
-        return await exploration.paths(info, from_id, to_id, max_length, relationship_types, limit)
+        view = await exploration.paths(
+            info.context, from_id, to_id, max_length, relationship_types, limit
+        )
+        return build(GraphView, view)

@@ -1,12 +1,11 @@
 """Resource linkage: the score's ranking on a hand-built case, the appeal's life, unmatched
-appeals and the flow of money."""
+appeals and the flow of money (the score's arithmetic: tests/resolvers/test_linkage.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from graph.driver import Database, Query
-from resolvers.linkage import score
 from tests.conftest import GraphQL, data, error, gid
 
 DISTRICT = ("DISTRICT_ADMIN", "RC")
@@ -78,13 +77,6 @@ async def test_candidates_rank_by_fit_nearness_linkage_load_and_urgency(
         "Appeal", "Youth", "Grid", "GridBranch", "SocialOrganization"]  # fmt: skip
     assert [e["type"] for e in path["edges"]] == [
         "RAISED_BY", "RESIDES_IN", "SERVED_BY", "LINKED_WITH"]  # fmt: skip
-
-
-def test_the_score_adds_its_weighted_parts() -> None:
-    total, parts, over = score(0.8, 2, False, 3, 12, urgent=False)
-    assert (parts.nearness, parts.linkage, parts.capacity, over) == (0.75, 0.0, 0.75, False)
-    assert total == pytest.approx(0.35 * 0.8 + 0.25 * 0.75 + 0.25 * 0.75)
-    assert score(1.0, 3, True, 5, 5, urgent=True)[2] is True
 
 
 async def test_an_appeal_moves_only_along_its_life(mini: Database, gql: GraphQL) -> None:

@@ -1,4 +1,7 @@
-"""Subgraphs as nodes and edges a frontend can draw (exploration results)."""
+"""Result types that several features share.
+
+Graph views (exploration, co-building, linkage): subgraphs as nodes and edges a frontend can
+draw."""
 
 from __future__ import annotations
 
