@@ -107,4 +107,8 @@ async def events(
     rows = await ctx.graph.read(
         EVENTS, account=account, node=node, since=since, until=until, offset=offset, limit=limit
     )
-    return Page(rows[0]["items"], rows[0]["total"], offset)
+    items = [
+        {**row, "key": row["id"], "nodeKey": row["node"], "nodeLabel": row["label"]}
+        for row in rows[0]["items"]
+    ]
+    return Page(items, rows[0]["total"], offset)

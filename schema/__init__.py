@@ -21,6 +21,7 @@ from core.settings import Settings, get_settings
 def build_schema(settings: Settings) -> strawberry.Schema:
     from schema import (
         assessments,
+        audit,
         cobuilding,
         entities,
         exploration,
@@ -41,6 +42,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         mobilization.MobilizationQuery,
         visits.VisitQuery,
         assessments.AssessmentQuery,
+        audit.Query,
     )
     mutations: tuple[type, ...] = (
         mutation.Mutation,

@@ -12,9 +12,15 @@ from graph.driver import Database, Query
 
 __all__ = ["Progress", "clear_database", "generate", "load_dataset", "loaded_dataset"]
 
+# Nodes that are not data of the model: the migrations applied, the dataset's completion marker,
+# the audit trail (which a reload must not erase).
+BOOKKEEPING = ("Migration", "Dataset", "AuditEvent")
+DATA = "NOT (n:Migration OR n:Dataset OR n:AuditEvent)"  # a predicate over `n`
+
 CLEAR = Query(
     "clear_database",
-    "MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS",
+    "MATCH (n) WHERE NOT (n:Migration OR n:AuditEvent) "
+    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS",
 )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from core.personal import id_birth_date, is_valid_id_number, is_valid_mobile
-from graph.datasets import load_dataset
+from graph.datasets import DATA, load_dataset
 from graph.datasets.rencheng import TOWNS, generate
 from graph.driver import Database, Query
 
@@ -422,7 +422,7 @@ async def test_rencheng_graph_holds_exactly_what_the_generator_made(rencheng: Da
     dataset = generate("rencheng")
     labels = await rows(
         rencheng,
-        "MATCH (n) WHERE NOT n:Migration UNWIND labels(n) AS label RETURN label, count(*) AS n",
+        f"MATCH (n) WHERE {DATA} UNWIND labels(n) AS label RETURN label, count(*) AS n",
     )
     in_graph = {r["label"]: r["n"] for r in labels}
     expected = dataset.node_counts()
@@ -438,12 +438,14 @@ async def test_rencheng_graph_holds_exactly_what_the_generator_made(rencheng: Da
 async def test_rencheng_reload_is_idempotent(rencheng: Database) -> None:
     before = await rows(
         rencheng,
-        "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels",
+        f"MATCH (n) WHERE {DATA} WITH count(n) AS nodes "
+        "MATCH ()-[r]->() RETURN nodes, count(r) AS rels",
     )
     counts = await load_dataset(rencheng, "rencheng")
     after = await rows(
         rencheng,
-        "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels",
+        f"MATCH (n) WHERE {DATA} WITH count(n) AS nodes "
+        "MATCH ()-[r]->() RETURN nodes, count(r) AS rels",
     )
     assert after == before
     assert counts["relationships"] == before[0]["rels"]
@@ -508,12 +510,12 @@ async def test_mini_has_the_documented_shape(mini: Database) -> None:
     for label in ("Position", "Enterprise", "Visit", "Fund", "Campaign", "Assessment", "Award"):
         assert await value(mini, f"MATCH (n:{label}) RETURN count(n)") > 0, label
     assert await value(mini, "MATCH (:Notice)-[r:ACKNOWLEDGED_BY]->() RETURN count(r)") > 0
-    assert await value(mini, "MATCH (n) WHERE NOT n:Migration RETURN count(n)") < 300
+    assert await value(mini, f"MATCH (n) WHERE {DATA} RETURN count(n)") < 300
 
 
 async def test_mini_reload_gives_the_same_graph(mini: Database) -> None:
     count_query = (
-        "MATCH (n) WHERE NOT n:Migration WITH count(n) AS nodes "
+        f"MATCH (n) WHERE {DATA} WITH count(n) AS nodes "
         "MATCH ()-[r]->() RETURN nodes, count(r) AS rels"
     )
     before = await rows(mini, count_query)
