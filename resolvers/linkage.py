@@ -309,7 +309,11 @@ async def unmatched_appeals(
     org = graph_id(org_id, "Organization", "orgId") if org_id else None
     before = dt.datetime.now(v.TZ) - dt.timedelta(days=older_than_days)
     rows = await ctx.graph.read(UNMATCHED, org=org, before=before, offset=offset, limit=limit)
-    return Page(rows[0]["page"] if rows else [], rows[0]["total"] if rows else 0, offset)
+    total = rows[0]["total"] if rows else 0
+    # none found: an organisation outside the scope answers as one that does not exist
+    if org is not None and not total and not await organization_visible(ctx, org):
+        raise NotFound(f"no organisation {org_id}", "orgId")
+    return Page(rows[0]["page"] if rows else [], total, offset)
 
 
 # -- the money --------------------------------------------------------------------------------
