@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, MutableMapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -57,15 +57,16 @@ class SocketContext(Context):
 class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, db: Database, settings: Settings) -> None:
         super().__init__(
-            build_schema(settings),
+            schema := build_schema(settings),
             graphql_ide="graphiql" if settings.dev else None,
             allow_queries_via_get=False,
         )
         self.db = db
         self.settings = settings
-        self.compiled = compiled.CompiledOperations(self.schema._schema)
+        self.graphql_schema = schema._schema
+        self.compiled = compiled.CompiledOperations(self.graphql_schema)
 
-    async def execute_single(  # type: ignore[override]
+    async def execute_single(
         self,
         request: Request,
         request_adapter: Any,
@@ -82,7 +83,7 @@ class GraphQLApp(GraphQL[Context, None]):
         if plan is not None:
             try:
                 variables = request_data.variables
-                answer = await compiled.execute(self.schema._schema, plan, context, variables)
+                answer = await compiled.execute(self.graphql_schema, plan, context, variables)
             except compiled.Fallback:
                 context.personal_reads.clear()  # nothing was shown
             else:
@@ -142,7 +143,7 @@ class RequestIdMiddleware:
         started = time.perf_counter()
         status = 500
 
-        async def send_with_id(message: dict[str, Any]) -> None:
+        async def send_with_id(message: MutableMapping[str, Any]) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
@@ -166,7 +167,10 @@ class RequestIdMiddleware:
 
 def create_app(db: Database | None = None, settings: Settings | None = None) -> Starlette:
     """The app; tests pass their own database, `youth-matrix serve` lets it connect itself."""
-    settings = settings or get_settings()
+    return _app(db, settings or get_settings())
+
+
+def _app(db: Database | None, settings: Settings) -> Starlette:
     configure_logging(settings.log_level)
     holder: dict[str, Database] = {}
 

@@ -57,7 +57,7 @@ query Overview($org: ID) {
   overview(orgId: $org) { gridBranches cadres chatGroups socialWorkers funding }
 }"""
 
-SCHEMA = build_schema(get_settings())._schema  # type: ignore[attr-defined]
+SCHEMA = build_schema(get_settings())._schema
 
 # Ids the reads rotate through, taken from the loaded graph.
 SAMPLE_CENTER = Query("bench_center", "MATCH (c:Center) RETURN c.id AS id ORDER BY id LIMIT 1")

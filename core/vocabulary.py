@@ -13,7 +13,7 @@ class Labelled(enum.Enum):
     def __new__(cls, code: str, label: str = "") -> Labelled:  # label: each member gives one
         member = object.__new__(cls)
         member._value_ = code
-        member.label = label  # type: ignore[attr-defined]
+        member.label = label
         return member
 
     label: str

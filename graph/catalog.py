@@ -106,7 +106,7 @@ def compiled_examples() -> dict[str, Query]:
     for name, shape in EXAMPLES.items():
         for limited in (False, True):
             make = list_statement if isinstance(shape, ListShape) else nodes_statement
-            text = make(shape, limited).text  # type: ignore[arg-type]
+            text = make(shape, limited).text
             key = f"{name}_{'limited' if limited else 'district'}"
             found[key] = Query(key, text)
     return found

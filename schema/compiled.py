@@ -24,6 +24,7 @@ from typing import Any
 from graphql import (
     DocumentNode,
     FieldNode,
+    FragmentDefinitionNode,
     GraphQLField,
     GraphQLInterfaceType,
     GraphQLList,
@@ -85,7 +86,9 @@ class CompiledOperations:
         named = [o for o in operations if operation_name is None or _name(o) == operation_name]
         if len(named) != 1 or named[0].operation is not OperationType.QUERY:
             return None
-        fragments = {d.name.value: d for d in document.definitions if hasattr(d, "type_condition")}
+        fragments = {
+            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+        }
         plan = Plan(named[0], fragments)
         walk = Selection(self.schema, fragments, None, unmask=True)
         query_type = self.schema.query_type
@@ -217,7 +220,7 @@ def floor(schema: GraphQLSchema, document: str, variables: dict[str, Any] | None
     for _, root in roots(schema, plan, _variables(schema, plan, variables), True).values():
         if root is not None:
             make = list_statement if isinstance(root.shape, ListShape) else nodes_statement
-            statements.append((make(root.shape, limited), root.params))  # type: ignore[arg-type]
+            statements.append((make(root.shape, limited), root.params))
     return statements
 
 
@@ -285,11 +288,11 @@ class _Shaper:
         if isinstance(of, GraphQLList):
             return [self.complete(item, of.of_type, nodes) for item in value]
         if isinstance(of, GraphQLObjectType | GraphQLInterfaceType):
-            object_type = of
+            runtime = of
             if isinstance(of, GraphQLInterfaceType):
-                object_type = self.walk.schema.type_map[type(value).__name__]
-            assert isinstance(object_type, GraphQLObjectType)
-            return self._object(value, object_type, nodes)
+                runtime = self.walk.schema.type_map[type(value).__name__]
+            assert isinstance(runtime, GraphQLObjectType)
+            return self._object(value, runtime, nodes)
         return of.serialize(value)  # type: ignore[union-attr]
 
     def _object(

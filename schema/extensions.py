@@ -35,9 +35,10 @@ class ErrorVocabulary(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         yield
         result = self.execution_context.result
-        if result is None or not getattr(result, "errors", None):
+        errors = getattr(result, "errors", None)
+        if result is None or not errors:
             return
-        result.errors = [graphql_error(error) for error in result.errors]
+        result.errors = [graphql_error(error) for error in errors]
 
 
 class RequestAccounting(SchemaExtension):

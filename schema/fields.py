@@ -42,7 +42,7 @@ async def _read(root: Node, info: Info, relation: str) -> Any:
     raw = info._raw_info
     walk = selection(info)
     field_def = raw.parent_type.fields[raw.field_name]
-    shape = walk.relation_shape(info.path.key, relation, list(raw.field_nodes), field_def)
+    shape = walk.relation_shape(str(info.path.key), relation, list(raw.field_nodes), field_def)
     value = await entities.read_relation(
         info.context, raw.parent_type.name, root.key, shape, walk.params
     )
@@ -55,7 +55,7 @@ def connection(relation: str, node: Any, filter_type: Any = None, description: s
 
         def resolve(
             root: Node, info: Info, first: int | None = DEFAULT_PAGE, after: str | None = None
-        ) -> Connection[node]:  # type: ignore[valid-type]
+        ) -> Connection[node]:
             found, value = _prefetched(root, info)
             return value if found else _read(root, info, relation)  # type: ignore[return-value]
 
@@ -66,8 +66,8 @@ def connection(relation: str, node: Any, filter_type: Any = None, description: s
             info: Info,
             first: int | None = DEFAULT_PAGE,
             after: str | None = None,
-            filter: filter_type | None = None,  # type: ignore[valid-type]
-        ) -> Connection[node]:  # type: ignore[valid-type]
+            filter: filter_type | None = None,
+        ) -> Connection[node]:
             found, value = _prefetched(root, info)
             return value if found else _read(root, info, relation)  # type: ignore[return-value]
 
@@ -79,9 +79,9 @@ def connection(relation: str, node: Any, filter_type: Any = None, description: s
 def one(relation: str, node: Any, description: str = "") -> Any:
     """A relation that reaches at most one node."""
 
-    def resolve(root: Node, info: Info) -> node | None:  # type: ignore[valid-type]
+    def resolve(root: Node, info: Info) -> node | None:
         found, value = _prefetched(root, info)
-        return value if found else _read(root, info, relation)  # type: ignore[return-value]
+        return value if found else _read(root, info, relation)
 
     return strawberry.field(
         resolver=resolve, description=description or None, metadata={"relation": relation}
@@ -91,7 +91,7 @@ def one(relation: str, node: Any, description: str = "") -> Any:
 def personal_field(prop: str, returns: Any, description: str, convert: Any = None) -> Any:
     """A personal property of a node, as the reader may see it (resolvers/personal.py)."""
 
-    def resolve(root: Any, info: Info) -> returns:  # type: ignore[valid-type]
+    def resolve(root: Any, info: Info) -> returns:
         value = reveal(info.context, type(root).__name__, root.key, root.personal, prop)
         return value if value is None or convert is None else convert(value)
 
@@ -127,8 +127,8 @@ def listing(label: str, node: Any, filter_type: Any, description: str) -> Any:
         info: Info,
         first: int | None = DEFAULT_PAGE,
         after: str | None = None,
-        filter: filter_type | None = None,  # type: ignore[valid-type]
-    ) -> Connection[node]:  # type: ignore[valid-type]
+        filter: filter_type | None = None,
+    ) -> Connection[node]:
         info.context.require_principal()
         raw = info._raw_info
         walk = selection(info)

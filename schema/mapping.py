@@ -159,7 +159,7 @@ def to_object(record: dict[str, Any]) -> Any:
     if personal:  # kept aside: resolvers/personal.py decides what the reader sees of them
         values["personal"] = {p: _native(props.get(p)) for p in personal}
         values["personal"]["caseOpen"] = props.get("caseOpen")
-    if "labels" in cls.__dataclass_fields__:
+    if any(f.name == "labels" for f in dataclasses.fields(cls)):
         values["labels"] = labels
     obj = cls(**values)
     rels = record.get("rels")

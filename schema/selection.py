@@ -55,7 +55,7 @@ class Selection:
 
     schema: GraphQLSchema
     fragments: Mapping[str, Any]  # name -> FragmentDefinitionNode (or its details)
-    variables: VariableValues | dict[str, Any] | None
+    variables: Any  # VariableValues (a resolver's info gives a dict: made one below)
     unmask: bool
     params: dict[str, Any] = field(default_factory=dict)
     count: int = 0

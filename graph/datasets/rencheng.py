@@ -15,6 +15,7 @@ import gc
 import random
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import pytz
 
@@ -291,7 +292,7 @@ class Spec:
     )  # fmt: skip
 
     def scaled(self, n: int) -> Spec:
-        changes: dict[str, object] = {f: getattr(self, f) * n for f in self.SCALED}
+        changes: dict[str, Any] = {f: getattr(self, f) * n for f in self.SCALED}
         changes["communities_per_town"] = tuple(c * n for c in self.communities_per_town)
         return replace(self, **changes)
 
@@ -505,7 +506,7 @@ def _quota(total: int, weights: dict[str, float], at_least_one: bool = False) ->
 def _pick_distinct(rng: random.Random, items: list, weights: list[float], k: int) -> list:
     """Up to `k` distinct items, weighted, without replacement (kept in draw order)."""
     items, weights = list(items), list(weights)
-    chosen = []
+    chosen: list[Any] = []
     while items and len(chosen) < k:
         i = rng.choices(range(len(items)), weights=weights)[0]
         chosen.append(items.pop(i))
@@ -730,19 +731,19 @@ class _Generator:
 
         self.committees: list[_Org] = []
         numbering: dict[str, int] = {}
-        for town_name, sector, name in sp.industry_committees:
-            parent = center if town_name is None else self.town_by_name.get(town_name)
-            if parent is None:
+        for town_name, committee_sector, name in sp.industry_committees:
+            owner = center if town_name is None else self.town_by_name.get(town_name)
+            if owner is None:
                 continue  # a town this district does not have
-            numbering[parent.id] = numbering.get(parent.id, 0) + 1
+            numbering[owner.id] = numbering.get(owner.id, 0) + 1
             committee = _Org(
-                f"{parent.id}-IC-{numbering[parent.id]:02d}",
+                f"{owner.id}-IC-{numbering[owner.id]:02d}",
                 name,
                 "INDUSTRY",
                 _day(rng, date(2019, 9, 1), date(2021, 3, 31)),
-                parent=parent,
-                town=parent if parent.kind == "TOWN" else None,
-                sector=sector,
+                parent=owner,
+                town=owner if owner.kind == "TOWN" else None,
+                sector=committee_sector,
             )
             self.committees.append(committee)
 
@@ -1033,13 +1034,13 @@ class _Generator:
         self.positions_of: dict[str, list[str]] = {}  # host organisation id → positions
         for i, (kind, host, grid, place) in enumerate(plan, 1):
             position = f"PO-{i:0{width}d}"
-            town, community = grid.community.town, grid.community
-            assert town is not None
+            its_town, community = grid.community.town, grid.community
+            assert its_town is not None
             if community.street:
                 street = rng.choice(names.STREET_NAMES)
-                address = f"任城区{town.short}{community.short}{street}{rng.randint(1, 300)}号"
+                address = f"任城区{its_town.short}{community.short}{street}{rng.randint(1, 300)}号"
             else:
-                address = f"任城区{town.short}{community.short}{rng.randint(1, 200)}号"
+                address = f"任城区{its_town.short}{community.short}{rng.randint(1, 200)}号"
             ds.node(
                 N_POSITION,
                 position,
@@ -1201,7 +1202,7 @@ class _Generator:
         width = _width(6, len(drafts))
         for i, visit in enumerate(drafts, 1):
             visit.id = f"VI-{i:0{width}d}"
-            key, target = visit.target
+            key, end = visit.target
             if visit.kind == "NINTH_DAY":
                 title = f"{visit.day.month}月9日议事日走访"
             else:
@@ -1215,7 +1216,7 @@ class _Generator:
                 notes=rng.choice(VISIT_NOTES[key[2]]),
             )
             ds.rel(R_BY, visit.id, visit.cadre)
-            ds.rel(key, visit.id, target)
+            ds.rel(key, visit.id, end)
         self.visit_drafts = drafts
 
     @staticmethod
@@ -1302,7 +1303,7 @@ class _Generator:
         targets = _quota(len(drafts), APPEAL_STATUS_MIX, at_least_one=True)
         rng.shuffle(targets)
         width = _width(6, len(drafts))
-        for i, ((created, _, youth, cadre, visit), target) in enumerate(
+        for i, ((created, _, youth, cadre, source_visit), target) in enumerate(
             zip(drafts, targets, strict=True), 1
         ):
             appeal = f"AP-{i:0{width}d}"
@@ -1324,8 +1325,8 @@ class _Generator:
             )
             ds.rel(R_RAISED_BY, appeal, youth.id)
             ds.rel(R_COLLECTED_BY, appeal, cadre)
-            if visit is not None:
-                ds.rel(R_PRODUCED, visit.id, appeal)
+            if source_visit is not None:
+                ds.rel(R_PRODUCED, source_visit.id, appeal)
             if "matchedAt" in stamps:
                 self.refer(rng, appeal, youth, category, status, stamps["matchedAt"])
 
