@@ -8,7 +8,7 @@ from typing import Any
 
 from neo4j.exceptions import ConstraintError
 
-from core.errors import Conflict, Forbidden, NotFound
+from core.errors import ApiError, BadUserInput, Conflict, Forbidden, NotFound
 from core.ids import graph_id, new_id
 from core.principal import WRITERS, Role
 from graph.driver import Query
@@ -91,3 +91,25 @@ async def write(ctx: Context, work: Work, roles: tuple[Role, ...] = WRITERS) -> 
         return await ctx.graph.write_tx(lambda tx: work(Writer(tx)))
     except ConstraintError as exc:  # a concurrent write took the same unique value
         raise Conflict("the change conflicts with the current graph; try again") from exc
+
+
+# -- mobilization, visits, assessments: reports about an organisation's subtree --------------------
+
+
+def root_org(ctx: Context, org_id: str | None) -> str:
+    """The graph id of the organisation a report is about: the one named (`orgId`), or else the
+    caller's own (a social organisation has none: it must name one)."""
+    principal = ctx.caller()
+    if org_id is not None:
+        return graph_id(org_id, "Organization", "orgId")
+    if ctx.scope.social_org:
+        raise BadUserInput("a social organisation names the organisation (orgId)", "orgId")
+    return principal.org_id
+
+
+async def root_error(ctx: Context, org: str, org_id: str | None) -> ApiError:
+    """The error for a report whose root its query did not find: an organisation the caller
+    sees but of the wrong kind, or none it sees."""
+    if await organization_visible(ctx, org):
+        return BadUserInput("orgId must name the centre, a town, a community or a branch", "orgId")
+    return NotFound(f"no organisation {org_id or org}", "orgId")

@@ -6,8 +6,8 @@ import datetime as dt
 
 import strawberry
 
-from graph.assessments import grade as grade_of
-from graph.assessments import weighted_total
+from core.scores import grade as grade_of
+from core.scores import weighted_total
 from schema.enums import AssessmentGrade
 from schema.fields import label, one
 from schema.mapping import node_type
@@ -37,6 +37,6 @@ class Assessment(Node):
     @strawberry.field(description="Of the total: 90 excellent, 80 good, 60 pass, below fail.")
     def grade(self) -> AssessmentGrade | None:
         total = self.total()
-        return None if total is None else AssessmentGrade(grade_of(total))
+        return None if total is None else grade_of(total)
 
     grade_label = label("grade")

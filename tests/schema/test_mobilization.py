@@ -17,7 +17,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from app.asgi import create_app
 from core.settings import Settings, get_settings
 from graph.driver import Database, Query
-from resolvers.pubsub import acknowledgements
+from resolvers.mobilization import acknowledgements
 from tests.conftest import GraphQL, data, error, gid, token
 
 DISTRICT = ("DISTRICT_ADMIN", "RC")
