@@ -50,6 +50,9 @@ def principal_from_header(settings: Settings, authorization: str | None) -> Prin
             algorithms=["HS256"],
             options={"require": ["sub", "role", "org", "exp"]},
         )
+        fields = (claims["sub"], claims["role"], claims["org"])
+        if not all(isinstance(value, str) and value for value in fields):
+            raise Unauthenticated("the token's claims sub, role and org must be strings")
         return Principal(claims["sub"], Role(claims["role"]), claims["org"])
     except jwt.ExpiredSignatureError as exc:
         raise Unauthenticated("the token has expired") from exc

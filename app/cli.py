@@ -80,9 +80,18 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_token(args: argparse.Namespace, settings: Settings) -> int:
-    from app.auth import Role, mint_token
+    from app.auth import mint_token
+    from core.errors import ApiError
+    from core.principal import Principal, Role
+    from graph.scope import check_principal
 
-    print(mint_token(settings, account=args.account, role=Role[args.role], org_id=args.org))
+    principal = Principal(args.account, Role[args.role], args.org)
+    try:  # the organisation must exist and be of the role's level, as the API will check
+        _with_database(settings, lambda db: check_principal(db, principal))
+    except ApiError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return 2
+    print(mint_token(settings, account=args.account, role=principal.role, org_id=args.org))
     return 0
 
 
@@ -91,6 +100,15 @@ def cmd_export_schema(args: argparse.Namespace, settings: Settings) -> int:
 
     Path(args.out).write_text(schema_sdl(), encoding="utf-8")
     print(f"wrote {args.out}")
+    return 0
+
+
+def cmd_export_cypher(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.catalog import SNAPSHOT, snapshot
+
+    out = Path(args.out) if args.out else SNAPSHOT
+    out.write_text(snapshot(), encoding="utf-8")
+    print(f"wrote {out}")
     return 0
 
 
@@ -140,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("export-schema", help="write the GraphQL schema (SDL)")
     schema.add_argument("--out", default="schema.graphql")
     schema.set_defaults(func=cmd_export_schema)
+
+    cypher = sub.add_parser("export-cypher", help="write every Cypher statement for review")
+    cypher.add_argument("--out", default=None, help="default graph/queries.cypher")
+    cypher.set_defaults(func=cmd_export_cypher)
 
     sub.add_parser("serve", help="run the API (and its Neo4j)").set_defaults(func=cmd_serve)
     return parser

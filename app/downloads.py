@@ -1,8 +1,10 @@
 """Downloads of the partnership report: GET /reports/partnership.csv and /reports/partnership.xlsx.
 
 They take the GraphQL field's arguments as query parameters (orgId, from, to, top) and the same
-bearer token, and call the same function (resolvers/reports.py), so a file shows exactly the
-numbers of the GraphQL report. Errors are the GraphQL vocabulary as JSON with an HTTP status.
+bearer token, call the same function (resolvers/reports.py) with the same request Context, and
+map its result with the same mapping to the same types (schema/reports.py), so a file shows
+exactly the numbers of the GraphQL report. Errors are the GraphQL vocabulary as JSON with an HTTP
+status.
 
 Layout: one section per part of the report (report info, co-building, linkage, activities,
 brands, appeals, funding, breakdown, top partners), each a table with Chinese headers. The XLSX
@@ -18,6 +20,7 @@ import io
 import logging
 import re
 import unicodedata
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -30,14 +33,16 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from app.auth import principal_from_header
+from app.logging import request_id
 from core.errors import ApiError, BadUserInput, Unauthenticated
 from core.settings import Settings
 from core.vocabulary import OrgKind
 from graph.driver import Database
-from graph.reports import DEFAULT_TOP
 from graph.scope import scope_for
-from resolvers.reports import partnership_report
-from schema.report import PartnershipReport
+from resolvers import reports
+from resolvers.context import Context
+from schema.mapping import build
+from schema.reports import PartnershipReport
 
 log = logging.getLogger("youth_matrix.downloads")
 
@@ -253,7 +258,7 @@ def _date(value: str | None, field: str) -> dt.date | None:
 
 def _top(value: str | None) -> int:
     if not value:
-        return DEFAULT_TOP
+        return reports.DEFAULT_TOP
     try:
         return int(value)
     except ValueError as exc:
@@ -293,15 +298,17 @@ def _endpoint(
             if principal is None:
                 raise Unauthenticated("partnership reports need a bearer token")
             db = database()
-            report = await partnership_report(
-                db,
-                principal,
-                await scope_for(db, principal),
+            scope = await scope_for(db, principal)
+            rid = request_id.get() or uuid.uuid4().hex
+            ctx = Context.create(db, settings, principal, scope, rid)
+            plain = await reports.partnership_report(
+                ctx,
                 params.get("orgId"),
                 _date(params.get("from"), "from"),
                 _date(params.get("to"), "to"),
                 _top(params.get("top")),
             )
+            report: PartnershipReport = build(PartnershipReport, plain)
         except ApiError as error:
             return _error(error)
         except Exception:  # as GraphQL does: logged here, nothing of it reaches the client

@@ -13,6 +13,7 @@ T = TypeVar("T")
 
 DEFAULT_PAGE = 20
 MAX_PAGE = 100
+MAX_OFFSET = 10_000_000  # no list of ours is longer: a cursor beyond is not one of ours
 
 
 def encode_cursor(offset: int) -> str:
@@ -30,7 +31,10 @@ def page_window(first: int | None, after: str | None) -> tuple[int, int]:
         prefix, _, offset = base64.urlsafe_b64decode(after.encode()).decode().partition(":")
         if prefix != "offset":
             raise ValueError(after)
-        return int(offset) + 1, limit
+        position = int(offset)
+        if not 0 <= position < MAX_OFFSET:
+            raise ValueError(after)
+        return position + 1, limit
     except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
         raise BadUserInput("after is not a cursor of this connection", field="after") from exc
 

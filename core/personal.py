@@ -82,3 +82,18 @@ MASKS = {
     "phone": mask_phone,
     "address": mask_address,
 }
+
+
+# The personal properties of each label (DOMAIN.md): shown unmasked only to roles whose work
+# needs them, and never to be learnt through a filter either.
+PERSONAL: dict[str, tuple[str, ...]] = {
+    "Youth": ("name", "idNumber", "birthDate", "phone", "address", "difficulties"),
+    "Cadre": ("phone",),
+}
+# The filters that test a personal property: a masked reader could learn a hidden value from
+# which nodes they keep (a name letter by letter, a hidden difficulty).
+PERSONAL_FILTERS: dict[str, tuple[str, ...]] = {"Youth": ("search", "difficulty")}
+
+
+def filter_needs_unmasked(label: str, name: str) -> bool:
+    return name in PERSONAL_FILTERS.get(label, ())

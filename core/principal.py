@@ -21,6 +21,17 @@ class Role(enum.Enum):
         return self in (Role.GRID_CADRE, Role.COMMUNITY_CADRE, Role.SOCIAL_ORG)
 
 
+# The level of organisation each role acts for (its token's `org`): a role can only act for an
+# organisation of its level.
+ROLE_LEVELS: dict[Role, tuple[str, ...]] = {
+    Role.DISTRICT_ADMIN: ("Center",),
+    Role.TOWN_ADMIN: ("TownCommittee",),
+    Role.COMMUNITY_CADRE: ("CommunityBranch",),
+    Role.GRID_CADRE: ("GridBranch",),
+    Role.SOCIAL_ORG: ("SocialOrganization",),
+    Role.INSPECTOR: ("Center", "TownCommittee"),
+}
+
 # The roles that may change the graph (inside their subtree).
 WRITERS = (Role.DISTRICT_ADMIN, Role.TOWN_ADMIN, Role.COMMUNITY_CADRE, Role.GRID_CADRE)
 

@@ -39,13 +39,17 @@ class Settings(BaseSettings):
     dev: bool = True  # GraphiQL at /graphql
     log_level: str = "INFO"
 
+    # A social organisation sees a referred youth's personal data while the referral is open
+    # (MATCHED, IN_PROGRESS) and for this many days after it was resolved or closed.
+    social_org_grace_days: int = 30
+
     jwt_secret: str | None = None  # None: a generated secret kept in the state folder
     jwt_ttl_hours: int = 12
 
     max_query_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 4000
-    max_page_size: int = 100
+    max_nodes: int = 2500  # the nodes one request may read, pages × aliases × nesting
 
     # Tower relay minutes per hop, by the level of the receiving group (reach, README); FALLBACK:
     # the extra minutes for a unit without a group of its own, told from its community's group.

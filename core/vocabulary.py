@@ -10,7 +10,7 @@ import enum
 class Labelled(enum.Enum):
     """An enum whose members carry a Chinese label: `Member = ("CODE", "中文")`."""
 
-    def __new__(cls, code: str, label: str) -> Labelled:
+    def __new__(cls, code: str, label: str = "") -> Labelled:  # label: each member gives one
         member = object.__new__(cls)
         member._value_ = code
         member.label = label  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from graph.cypher import node
 from graph.driver import Query
-from graph.scope import OWNERS, in_scope, under, visible, visible_any
+from graph.scope import OWNERS, in_subtree, visible
 
 NAME = "coalesce({v}.name, {v}.title, '')"
 SEARCH = f"toLower({NAME}) CONTAINS toLower($f_search)"
@@ -119,7 +119,8 @@ ENTITIES: dict[str, Entity] = {
     ]
 }
 
-# Filters every entity has: the subtree of an organisation, and archived or not.
+# Filters every entity has: the subtree of an organisation, and archived nodes (only when asked
+# for: without it every read shows active nodes only).
 COMMON_FILTERS = ("under", "archived")
 
 
@@ -127,59 +128,25 @@ def filter_names(label: str) -> tuple[str, ...]:
     return (*ENTITIES[label].filters, *COMMON_FILTERS)
 
 
-def _filters(label: str, v: str = "v") -> str:
-    entity = ENTITIES[label]
-    parts = [
-        f"($f_{name} IS NULL OR {pred.replace('{v}', v)})" for name, pred in entity.filters.items()
-    ]
-    parts.append(under(label, v, "f_under"))
-    parts.append(f"($f_archived IS NULL OR ({v}.archivedAt IS NOT NULL) = $f_archived)")
+def filter_predicate(label: str, name: str, param: str, v: str = "v") -> str:
+    """The predicate of one given filter of `label` over node `v`, its value in `$param`."""
+    if name == "under":
+        return in_subtree(label, v, param)
+    if name == "archived":
+        return f"{v}.archivedAt IS NOT NULL"
+    if name.startswith("kind:"):  # the kind of an organisation is a label (from OrgKind)
+        return f"{v}:{name.removeprefix('kind:')}"
+    return ENTITIES[label].filters[name].replace("{v}", v).replace(f"$f_{name}", f"${param}")
+
+
+def filters_where(label: str, given: tuple[str, ...], prefix: str, v: str = "v") -> str:
+    """The predicates of the filters given (each value in `$<prefix>f_<name>`), and of active
+    nodes unless archived ones were asked for."""
+    parts = [filter_predicate(label, name, f"{prefix}f_{name}", v) for name in given]
+    if "archived" not in given:
+        parts.append(f"{v}.archivedAt IS NULL")
     return " AND ".join(parts)
 
-
-# What a node looks like when it leaves the database: its properties and labels.
-# The page of `rows` (a list of {v: node, e: relationship properties}) as {node, edge} maps.
-PAGE = (
-    "COLLECT { UNWIND rows[$offset..($offset + $limit)] AS x WITH x.v AS v, x.e AS e "
-    "RETURN {node: " + node("v") + ", edge: e} }"
-)
-
-# Top-level lists. For the whole district, count all matches but sort and read only the page
-# (in id order the unique-id index gives), so a first page costs little however long the list.
-LIST: dict[str, Query] = {
-    label: Query(
-        f"list_{label}",
-        f"""
-        CALL () {{
-            MATCH (v:{label}) WHERE $scopeAll AND {_filters(label)}
-            RETURN count(v) AS total
-        }}
-        CALL () {{
-            MATCH (v:{label}) WHERE $scopeAll AND {_filters(label)}
-            WITH v ORDER BY {ENTITIES[label].order.replace("{v}", "v")}
-            SKIP $offset LIMIT $limit
-            RETURN collect({node("v")}) AS nodes
-        }}
-        RETURN total, [n IN nodes | {{node: n, edge: null}}] AS page
-        """,
-    )
-    for label in ENTITIES
-}
-
-# For a limited scope, start from the scope's organisations and walk out to the nodes.
-LIST_IN_SCOPE: dict[str, Query] = {
-    label: Query(
-        f"list_in_scope_{label}",
-        f"""
-        CALL () {{ {in_scope(label)} }}
-        WITH v WHERE {_filters(label)}
-        WITH v, null AS e ORDER BY {ENTITIES[label].order.replace("{v}", "v")}
-        WITH collect({{v: v, e: e}}) AS rows
-        RETURN size(rows) AS total, {PAGE} AS page
-        """,
-    )
-    for label in ENTITIES
-}
 
 BY_IDS: dict[str, Query] = {
     label: Query(
@@ -221,7 +188,6 @@ def _union(parent: str, labels: tuple[str, ...], *patterns: tuple[str, str | Non
     return Relation(parent, labels, body)
 
 
-GRID_OWNERS = ("Organization",)
 RELATIONS: dict[str, Relation] = {
     "Organization.parent": _rel("Organization", "Organization", "(p)-[:UNDER]->(v:Organization)"),
     "Organization.children": _rel("Organization", "Organization", "(p)<-[:UNDER]-(v:Organization)"),
@@ -364,26 +330,5 @@ RELATIONS: dict[str, Relation] = {
     ),
 }
 
-
-def _relation_query(name: str, rel: Relation) -> Query:
-    (only,) = rel.labels if len(rel.labels) == 1 else (None,)
-    predicate = f"{visible(only)} AND {_filters(only)}" if only else visible_any(rel.labels)
-    return Query(
-        f"relation_{name}",
-        f"""
-        UNWIND $parents AS pid
-        MATCH (p:{rel.parent} {{id: pid}})
-        CALL (p) {{
-            CALL (p) {{ {rel.body} }}
-            WITH v, e WHERE {predicate}
-            WITH v, e ORDER BY {rel.order}
-            RETURN collect({{v: v, e: e}}) AS rows
-        }}
-        RETURN pid, size(rows) AS total, {PAGE} AS page
-        """,
-    )
-
-
-RELATION: dict[str, Query] = {name: _relation_query(name, rel) for name, rel in RELATIONS.items()}
 
 assert set(OWNERS) == set(ENTITIES), "every entity needs its owners in graph/scope.py"

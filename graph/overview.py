@@ -1,5 +1,8 @@
-"""The figures of an organisation's subtree, counted from the graph in one round trip."""
+"""The figures of an organisation's subtree, counted from the graph in one round trip.
 
+Public aggregates: the statement returns counts and sums, never a node, so it needs no scope."""
+
+from graph.cypher import allocations, subtree
 from graph.driver import Query
 
 HIERARCHY = "(o:Center OR o:TownCommittee OR o:CommunityBranch OR o:GridBranch)"
@@ -10,7 +13,7 @@ OVERVIEW = Query(
     MATCH (root:Organization)
     WHERE (root.id = $org OR ($org IS NULL AND root:Center)) AND root.archivedAt IS NULL
     CALL (root) {{
-        MATCH (o:Organization)-[:UNDER*0..3]->(root) WHERE o.archivedAt IS NULL
+        MATCH {subtree("o", "root")} WHERE o.archivedAt IS NULL
         RETURN collect(DISTINCT o) AS orgs
     }}
     CALL (orgs) {{
@@ -64,11 +67,7 @@ OVERVIEW = Query(
     }}
     CALL (orgs) {{
         UNWIND orgs AS o
-        CALL (o) {{
-            MATCH (f:Fund)-[r:ALLOCATED_TO]->(o) RETURN f, r
-            UNION
-            MATCH (f:Fund)-[r:ALLOCATED_TO]->(:ServiceProject)-[:RUN_BY]->(o) RETURN f, r
-        }}
+        {allocations("o")}
         WITH DISTINCT f, r WHERE $year IS NULL OR f.year = $year
         RETURN coalesce(sum(r.amount), 0) AS funding
     }}

@@ -25,15 +25,15 @@ Definitions (README "Partnership reports" repeats them for readers of the API):
   period, ranked by joint activities, then appeals handled, then youth served. The list returns
   nodes, so it applies the caller's scope (`visible`): a partner the caller may not see is left
   out, while its work still counts in the totals.
+- Every node the statement returns (the root, the breakdown's units, the partners) passes the
+  caller's scope; the resolver asks in addition that the caller own the root.
+
+Parameters: $org, $from, $to (dates), $top, $maxRows, $brands (the ProjectBrand codes, in order).
 """
 
-from graph.cypher import node
+from graph.cypher import allocations, node, subtree
 from graph.driver import Query
 from graph.scope import visible, visible_any
-
-DEFAULT_TOP = 10  # top partners listed unless asked otherwise
-MAX_TOP = 100
-MAX_ROWS = 500  # breakdown rows (next-level units); no real subtree comes near
 
 # A partner that makes an activity joint (PARTNERED_WITH also allows other organisations).
 JOINT_PARTNER = "(x:SocialOrganization OR x:IndustryCommittee OR x:Enterprise)"
@@ -47,7 +47,7 @@ PARTNERSHIP_REPORT = Query(
          datetime({{date: $from, timezone: '+08:00'}}) AS periodStart,
          datetime({{date: $to + duration('P1D'), timezone: '+08:00'}}) AS periodEnd
     CALL (root) {{
-        MATCH path = (o:Organization)-[:UNDER*0..3]->(root) WHERE o.archivedAt IS NULL
+        MATCH path = {subtree("o", "root")} WHERE o.archivedAt IS NULL
         WITH o, CASE WHEN length(path) = 0 THEN root ELSE nodes(path)[-2] END AS top
         RETURN collect({{
             o: o, unit: CASE WHEN top:IndustryCommittee THEN root.id ELSE top.id END
@@ -55,7 +55,7 @@ PARTNERSHIP_REPORT = Query(
     }}
     CALL (root) {{
         OPTIONAL MATCH (c:Organization)-[:UNDER]->(root)
-        WHERE c.archivedAt IS NULL AND NOT c:IndustryCommittee
+        WHERE c.archivedAt IS NULL AND NOT c:IndustryCommittee AND {visible("Organization", "c")}
         WITH c ORDER BY c.id LIMIT $maxRows
         WITH collect(c) AS children
         RETURN [root] + children AS units
@@ -196,11 +196,7 @@ PARTNERSHIP_REPORT = Query(
     CALL (members, firstDay, lastDay) {{
         UNWIND members AS m
         WITH m.o AS o, m.unit AS unit
-        CALL (o) {{
-            MATCH (f:Fund)-[r:ALLOCATED_TO]->(o) RETURN f, r
-            UNION
-            MATCH (f:Fund)-[r:ALLOCATED_TO]->(:ServiceProject)-[:RUN_BY]->(o) RETURN f, r
-        }}
+        {allocations("o")}
         WITH DISTINCT f, r, unit WHERE firstDay.year <= f.year <= lastDay.year
         RETURN collect({{unit: unit, fund: f, source: f.source, amount: coalesce(r.amount, 0)}})
             AS allocations

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from neo4j import AsyncManagedTransaction
 
 from core.errors import Forbidden
-from core.principal import Principal, Role
+from core.principal import ROLE_LEVELS, Principal, Role
 from graph.cache import Memo
 from graph.driver import Database, Query, run
 
@@ -127,13 +127,18 @@ def visible_any(labels: tuple[str, ...], v: str = "v") -> str:
     return "(" + " OR ".join(f"({v}:{label} AND {visible(label, v)})" for label in labels) + ")"
 
 
-def under(label: str, v: str, param: str) -> str:
+def in_subtree(label: str, v: str, param: str) -> str:
     """A predicate: node `v` belongs to the subtree of the organisation whose id is `$param`."""
 
-    def in_subtree(o: str) -> str:
+    def below(o: str) -> str:
         return f"EXISTS {{ MATCH ({o})-[:UNDER*0..3]->(:Organization {{id: ${param}}}) }}"
 
-    return f"(${param} IS NULL OR " + " OR ".join(_owner_match(label, v, in_subtree)) + ")"
+    return "(" + " OR ".join(_owner_match(label, v, below)) + ")"
+
+
+def under(label: str, v: str, param: str) -> str:
+    """`in_subtree`, or true when `$param` is null."""
+    return f"(${param} IS NULL OR {in_subtree(label, v, param)})"
 
 
 @dataclass(frozen=True)
@@ -142,8 +147,9 @@ class Scope:
     root: str | None = None
     orgs: tuple[str, ...] = ()
     social_org: str | None = None
-    unmask: bool = False
+    unmask: bool = False  # the role sees personal data (a social organisation: per case)
     account: str | None = None
+    grace_days: int = 30  # how long a social organisation's case stays open after it ended
 
     def params(self) -> dict[str, Any]:
         """The parameters `visible()` and `in_scope()` read (ScopedGraph adds them to every
@@ -152,6 +158,7 @@ class Scope:
             "scopeAll": self.everything,
             "scopeOrgs": list(self.orgs),
             "scopeSocialOrg": self.social_org,
+            "scopeGraceDays": self.grace_days,
         }
 
     def owns(self, org_id: str) -> bool:
@@ -170,7 +177,7 @@ SUBTREE = Query(
     "scope_subtree",
     """
     MATCH (root:Organization {id: $org}) WHERE root.archivedAt IS NULL
-    RETURN root:Center AS isCenter,
+    RETURN root:Center AS isCenter, labels(root) AS labels,
            CASE WHEN root:Center THEN [] ELSE COLLECT {
                MATCH (d:Organization)-[:UNDER*1..3]->(root) WHERE d.archivedAt IS NULL
                RETURN DISTINCT d.id
@@ -188,21 +195,37 @@ T = TypeVar("T")
 _memo = Memo(ttl=30)
 
 
-async def scope_for(db: Database, principal: Principal | None) -> Scope:
+async def check_principal(db: Database, principal: Principal) -> None:
+    """Raises FORBIDDEN unless the principal's organisation exists and suits its role."""
+    await _scope_for(db, principal, 0)
+
+
+async def scope_for(db: Database, principal: Principal | None, grace_days: int = 30) -> Scope:
     if principal is None:
         return PUBLIC
-    return await _memo.get(db, principal, lambda: _scope_for(db, principal))
+    return await _memo.get(db, principal, lambda: _scope_for(db, principal, grace_days))
 
 
-async def _scope_for(db: Database, principal: Principal) -> Scope:
+async def _scope_for(db: Database, principal: Principal, grace_days: int) -> Scope:
     unmask = principal.role.sees_personal_data
     if principal.role is Role.SOCIAL_ORG:
         if not await db.read(SOCIAL_ORG, org=principal.org_id):
             raise Forbidden(f"the token's social organisation {principal.org_id} does not exist")
-        return Scope(social_org=principal.org_id, unmask=unmask, account=principal.account)
+        # personal data only of the youth whose case it holds (resolvers/personal.py)
+        return Scope(
+            social_org=principal.org_id,
+            unmask=False,
+            account=principal.account,
+            grace_days=grace_days,
+        )
     rows = await db.read(SUBTREE, org=principal.org_id)
     if not rows:
         raise Forbidden(f"the token's organisation {principal.org_id} does not exist")
+    levels = ROLE_LEVELS[principal.role]
+    if not set(levels) & set(rows[0]["labels"]):
+        raise Forbidden(
+            f"a {principal.role.value} acts for a {' or '.join(levels)}, not for {principal.org_id}"
+        )
     root = principal.org_id
     if rows[0]["isCenter"]:
         return Scope(everything=True, root=root, unmask=unmask, account=principal.account)

@@ -174,3 +174,16 @@ GRID_COMMUNITY = Query(
     "grid_community",
     "MATCH (:Grid {id: $grid})-[:WITHIN]->(c:CommunityBranch) RETURN c.id AS community",
 )
+
+
+# The organisations a shared node is linked with now: a social organisation's LINKED_WITH, a
+# cadre's SERVES_IN. Only a caller whose scope holds all of them may change the node.
+SHARED_LINKS = {"SocialOrganization": "LINKED_WITH", "Cadre": "SERVES_IN"}
+LINKED_ORGANIZATIONS: dict[str, Query] = {
+    label: Query(
+        f"linked_organizations_{label}",
+        f"MATCH (:{label} {{id: $id}})-[r:{rel}]->(o:Organization) WHERE r.until IS NULL "
+        "RETURN collect(DISTINCT o.id) AS orgs",
+    )
+    for label, rel in SHARED_LINKS.items()
+}

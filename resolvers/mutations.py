@@ -46,7 +46,7 @@ async def _update(
     """Sets `props` on the node a global id names (and re-points its links), in one transaction."""
 
     async def work(w: Writer) -> dict[str, Any]:
-        node = await w.lookup(label, global_id, "id")
+        node = await w.lookup_to_change(label, global_id, "id")
         if relink is not None:
             await relink(w, key_of(node))
         return await w.update(label, key_of(node), props)
@@ -582,7 +582,7 @@ async def archive(ctx: Context, global_id: str) -> Any:
         raise BadUserInput(f"a {type_name} cannot be archived", "id")
 
     async def work(w: Writer) -> dict[str, Any]:
-        node = await w.lookup(type_name, global_id, "id")
+        node = await w.lookup_to_change(type_name, global_id, "id")
         label = type_name  # lookup() found a node of this label
         if label == "Organization":
             if "Center" in node["labels"]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from core.errors import NotFound
 from core.ids import graph_id
 from graph.cache import Memo
 from graph.overview import OVERVIEW
-from resolvers.context import Info
-from schema.mapping import from_row
-from schema.overview import Overview
+from resolvers.context import Context
 
 # The report's promise (DOMAIN.md): general work within 10 minutes, urgent within 3.
 GENERAL_REACH_MINUTES = 10
@@ -19,17 +19,32 @@ URGENT_REACH_MINUTES = 3
 _memo = Memo(ttl=30)
 
 
-async def overview(info: Info, org_id: str | None, year: int | None) -> Overview:
-    ctx = info.context
+def root_of(ctx: Context, org_id: str | None) -> str | None:
+    """The organisation whose subtree is counted: the one asked for, else the caller's own, else
+    (no token, or a social organisation's) the district (None)."""
+    if org_id:
+        return graph_id(org_id, "Organization", "orgId")
+    principal = ctx.principal
+    return principal.org_id if principal and not ctx.scope.social_org else None
+
+
+def figures(row: dict[str, Any]) -> dict[str, Any]:
+    """The overview of the statement's row: its counts and the reach promise."""
+    return {
+        **row,
+        "generalReachMinutes": GENERAL_REACH_MINUTES,
+        "urgentReachMinutes": URGENT_REACH_MINUTES,
+    }
+
+
+async def overview(ctx: Context, org_id: str | None, year: int | None) -> dict[str, Any]:
     ctx.require_principal(public=True)
-    org = graph_id(org_id, "Organization", "orgId") if org_id else None
-    if org is None:
-        org = ctx.principal.org_id if ctx.principal and not ctx.scope.social_org else None
-    rows = await _memo.get(ctx.db, (org, year), lambda: ctx.db.read(OVERVIEW, org=org, year=year))
+    org = root_of(ctx, org_id)
+    # The figures are the same for every caller (no node leaves, no scope applies): one memo
+    # entry per organisation and year, whoever asks.
+    rows = await _memo.get(
+        ctx.graph.db, (org, year), lambda: ctx.graph.read(OVERVIEW, org=org, year=year)
+    )
     if not rows:
         raise NotFound(f"no organisation {org_id}", "orgId")
-    row = dict(rows[0])
-    row.update(
-        general_reach_minutes=GENERAL_REACH_MINUTES, urgent_reach_minutes=URGENT_REACH_MINUTES
-    )
-    return from_row(Overview, row)
+    return figures(rows[0])

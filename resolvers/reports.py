@@ -1,22 +1,27 @@
-"""partnershipReport(orgId, from, to, top): the one function that builds a partnership report,
-for GraphQL and for the CSV/XLSX downloads alike (app/downloads.py), so both show the same
-numbers."""
+"""partnershipReport(orgId, from, to, top): the one function that computes a partnership report,
+for GraphQL (schema/reports.py) and for the CSV/XLSX downloads (app/downloads.py) alike, so both
+show the same numbers. It returns plain data: the statement's row (graph/reports.py) with the
+period and each top partner's kind."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-import schema.report as types  # a module import: schema/report.py imports this module too
-from core.errors import BadUserInput, Forbidden, NotFound, Unauthenticated
+from core.errors import BadUserInput, Forbidden, NotFound
 from core.ids import graph_id
-from core.principal import Principal
-from core.vocabulary import FundSource, ProjectBrand
-from graph.driver import Database
-from graph.reports import DEFAULT_TOP, MAX_ROWS, MAX_TOP, PARTNERSHIP_REPORT
-from graph.scope import Scope
+from core.vocabulary import ProjectBrand
+from graph.reports import PARTNERSHIP_REPORT
+from resolvers.context import Context
 from resolvers.validate import today
-from schema.mapping import from_row, to_object
+
+DEFAULT_TOP = 10  # top partners listed unless asked otherwise
+MAX_TOP = 100
+MAX_ROWS = 500  # breakdown rows (next-level units); no real subtree comes near
+
+# A top partner's kind: the graph label that schema/reports.py's PartnerKind codes name.
+SOCIAL_ORGANIZATION = "SocialOrganization"
+INDUSTRY_COMMITTEE = "IndustryCommittee"
 
 
 def period(from_: dt.date | None, to: dt.date | None) -> tuple[dt.date, dt.date]:
@@ -29,81 +34,46 @@ def period(from_: dt.date | None, to: dt.date | None) -> tuple[dt.date, dt.date]
     return from_, to
 
 
+def partner_kind(labels: list[str]) -> str:
+    """A top partner is a social organisation or (else) an industry committee."""
+    return SOCIAL_ORGANIZATION if SOCIAL_ORGANIZATION in labels else INDUSTRY_COMMITTEE
+
+
+def report(row: dict[str, Any], first: dt.date, last: dt.date) -> dict[str, Any]:
+    """The report of the statement's row: the row, its period, and the kind of each partner."""
+    partners = [{**p, "kind": partner_kind(p["partner"]["labels"])} for p in row["topPartners"]]
+    return {**row, "from": first, "to": last, "topPartners": partners}
+
+
 async def partnership_report(
-    db: Database,
-    principal: Principal | None,
-    scope: Scope,
+    ctx: Context,
     org_id: str | None,
     from_: dt.date | None = None,
     to: dt.date | None = None,
     top: int = DEFAULT_TOP,
-) -> types.PartnershipReport:
-    if principal is None:
-        raise Unauthenticated("partnership reports need a bearer token")
+) -> dict[str, Any]:
+    principal = ctx.caller()
     if not 1 <= top <= MAX_TOP:
         raise BadUserInput(f"top must be from 1 to {MAX_TOP}", "top")
     first, last = period(from_, to)
     if org_id:
         org = graph_id(org_id, "Organization", "orgId")
-    elif scope.social_org:
+    elif ctx.scope.social_org:
         raise Forbidden("a social organisation has no subtree to report on", "orgId")
     else:
         org = principal.org_id
     # A report covers a subtree, so the caller must own the root: an industry committee it
     # merely sees as a co-building partner is not its to report on.
-    if not (scope.everything or org in scope.orgs):
+    if not ctx.scope.owns(org):
         raise NotFound(f"no organisation {org_id or org}", "orgId")
-    rows = await db.read(
+    rows = await ctx.graph.read(
         PARTNERSHIP_REPORT,
         org=org,
         top=top,
         maxRows=MAX_ROWS,
         brands=[brand.value for brand in ProjectBrand],
         **{"from": first, "to": last},
-        **scope.params(),
     )
     if not rows:
         raise NotFound(f"no organisation {org_id or org}", "orgId")
-    return _report(rows[0], first, last)
-
-
-def _report(row: dict[str, Any], first: dt.date, last: dt.date) -> types.PartnershipReport:
-    funding = row["funding"]
-    return types.PartnershipReport(
-        organization=to_object(row["organization"]),
-        from_=first,
-        to=last,
-        co_building=from_row(types.CoBuildingFigures, row["coBuilding"]),
-        linkage=from_row(types.LinkageFigures, row["linkage"]),
-        activities=from_row(types.ActivityFigures, row["activities"]),
-        brands=[
-            from_row(types.BrandFigures, {**b, "brand": ProjectBrand(b["brand"])})
-            for b in row["brands"]
-        ],
-        appeals=from_row(types.AppealFigures, row["appeals"]),
-        funding=types.FundingFigures(
-            amount=funding["amount"],
-            funds=funding["funds"],
-            by_source=[
-                from_row(types.FundSourceFigures, {**s, "source": FundSource(s["source"])})
-                for s in funding["bySource"]
-            ],
-        ),
-        breakdown=[
-            from_row(types.ReportRow, {**r, "organization": to_object(r["organization"])})
-            for r in row["breakdown"]
-        ],
-        top_partners=[
-            from_row(
-                types.PartnerFigures,
-                {
-                    **p,
-                    "partner": to_object(p["partner"]),
-                    "kind": types.PartnerKind.SOCIAL_ORGANIZATION
-                    if "SocialOrganization" in p["partner"]["labels"]
-                    else types.PartnerKind.INDUSTRY_COMMITTEE,
-                },
-            )
-            for p in row["topPartners"]
-        ],
-    )
+    return report(rows[0], first, last)

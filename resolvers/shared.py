@@ -14,7 +14,7 @@ from core.principal import WRITERS, Role
 from graph.driver import Query
 from graph.entities import BY_IDS
 from graph.scope import ScopedTx
-from graph.writes import ARCHIVE, CREATE, LINK, LOOKUP, UPDATE, link_key
+from graph.writes import ARCHIVE, CREATE, LINK, LINKED_ORGANIZATIONS, LOOKUP, UPDATE, link_key
 from resolvers.context import Context
 
 
@@ -39,6 +39,21 @@ class Writer:
         if row is None or not owned:
             raise NotFound(f"no {label} {global_id} that you may change", field)
         return row["node"]
+
+    async def lookup_to_change(self, label: str, global_id: str, field: str) -> dict[str, Any]:
+        """`lookup`, for a node the caller changes itself: a node shared with organisations
+        (a social organisation's links, a cadre's posts) only by a caller holding all of them."""
+        node = await self.lookup(label, global_id, field)
+        if label in LINKED_ORGANIZATIONS and not self.scope.everything:
+            rows = await self.run(LINKED_ORGANIZATIONS[label], id=key_of(node))
+            outside = sorted(o for o in rows[0]["orgs"] if not self.scope.owns(o))
+            if outside:
+                raise Forbidden(
+                    f"{label} {global_id} is shared with organisations outside your subtree "
+                    f"({', '.join(outside)}): the district or a common parent may change it",
+                    field,
+                )
+        return node
 
     async def create(self, labels: str, props: dict[str, Any]) -> dict[str, Any]:
         label = labels.split(":")[0]

@@ -5,7 +5,14 @@ from __future__ import annotations
 from functools import partial
 
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 from strawberry.tools import merge_types
 
 from core.settings import Settings, get_settings
@@ -20,7 +27,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         linkage,
         mobilization,
         mutation,
-        report,
+        reports,
         visits,
     )
 
@@ -30,7 +37,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         exploration.Query,
         linkage.Query,
         cobuilding.Query,
-        report.ReportQuery,
+        reports.Query,
         mobilization.Query,
         visits.Query,
         assessments.Query,
@@ -44,7 +51,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     )
     subscriptions: tuple[type, ...] = (mobilization.Subscription,)
 
-    from schema.extensions import ErrorVocabulary, RequestAccounting
+    from schema.extensions import ErrorVocabulary, RequestAccounting, node_budget
 
     return strawberry.Schema(
         query=merge_types("Query", queries),
@@ -56,6 +63,10 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
             partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
             partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
+            partial(AddValidationRules, [node_budget(settings.max_nodes)]),
+            # a document is parsed and validated once, however often it is sent
+            partial(ParserCache, maxsize=512),
+            partial(ValidationCache, maxsize=512),
             RequestAccounting,
             ErrorVocabulary,
         ],

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from core.paging import Page
+from core.personal import PERSONAL
 from core.vocabulary import Post
 from schema.relay import Connection, Edge, Node, paged
 
@@ -40,6 +42,10 @@ def node_type(label: str) -> Callable[[T], T]:
 def camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
+
+
+def snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 def _native(value: Any) -> Any:
@@ -141,20 +147,36 @@ def primary_label(labels: list[str]) -> str:
 
 
 def to_object(record: dict[str, Any]) -> Any:
-    """The node object of a record `{props, labels}`; personal properties are kept aside for
-    masking (the type's PERSONAL)."""
+    """The node object of a record `{props, labels}`; personal properties (core/personal.py) are
+    kept aside for masking."""
     props, labels = record["props"], record["labels"]
     cls = TYPES[primary_label(labels)]
     values: dict[str, Any] = {}
     for name, key, convert in _fields(cls):
         value = props.get(key)
         values[name] = convert(value) if value is not None else None
-    personal = getattr(cls, "PERSONAL", ())
-    if personal:
+    personal = PERSONAL.get(primary_label(labels))
+    if personal:  # kept aside: resolvers/personal.py decides what the reader sees of them
         values["personal"] = {p: _native(props.get(p)) for p in personal}
+        values["personal"]["caseOpen"] = props.get("caseOpen")
     if "labels" in cls.__dataclass_fields__:
         values["labels"] = labels
-    return cls(**values)
+    obj = cls(**values)
+    rels = record.get("rels")
+    if rels is not None:  # a compiled read (graph/compiler.py) brought its relations along
+        obj._fetched = {key: relation_value(value) for key, value in rels.items()}
+    return obj
+
+
+def relation_value(value: Any) -> Any:
+    """A relation a compiled read brought: a page becomes a connection, a node its object."""
+    if value is None:
+        return None
+    if "items" in value:
+        items, offset = value["items"], value["offset"]
+        total = value["total"] if value["total"] is not None else offset + len(items)
+        return to_connection(Page(items, total, offset))
+    return to_object(value)
 
 
 to_connection: Callable[[Page[Any]], Connection[Any]] = _connection(_object_or_record)

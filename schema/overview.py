@@ -1,8 +1,14 @@
-"""The figures of a subtree (DOMAIN.md's table and more), counted from the graph."""
+"""The figures of a subtree (DOMAIN.md's table and more), counted from the graph: the type
+Overview and the root field `overview`, which schema/entities.py places among the core lists
+(where the schema has always had it)."""
 
 from __future__ import annotations
 
 import strawberry
+
+from resolvers import overview as figures
+from schema.fields import Info
+from schema.mapping import build
 
 
 @strawberry.type(description="Figures of an organisation's subtree, counted from the graph.")
@@ -42,3 +48,8 @@ class Overview:
     enterprises: int
     general_reach_minutes: int = strawberry.field(description="Promise: general work, minutes")
     urgent_reach_minutes: int = strawberry.field(description="Promise: urgent work, minutes")
+
+
+async def overview(info: Info, org_id: strawberry.ID | None, year: int | None) -> Overview:
+    """What the root field `overview` (schema/entities.py) returns."""
+    return build(Overview, await figures.overview(info.context, org_id, year))

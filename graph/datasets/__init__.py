@@ -10,7 +10,7 @@ from graph.datasets.loader import Progress, write_dataset
 from graph.datasets.rencheng import generate
 from graph.driver import Database, Query
 
-__all__ = ["Progress", "clear_database", "generate", "load_dataset"]
+__all__ = ["Progress", "clear_database", "generate", "load_dataset", "loaded_dataset"]
 
 CLEAR = Query(
     "clear_database",
@@ -22,6 +22,19 @@ REPLAN = Query("prepare_for_replanning", "CALL db.prepareForReplanning($seconds)
 
 
 IS_EMPTY = Query("is_empty", "MATCH (o:Organization) RETURN count(o) = 0 AS empty")
+
+# A dataset's completion marker: set as started before the first batch and as complete after the
+# last, so a load cut off half-way is told from a whole one (and resumed: loads MERGE by id).
+MARK = Query(
+    "dataset_mark",
+    "MERGE (d:Dataset {id: 'dataset'}) SET d.name = $name, d.scale = $scale, "
+    "d.complete = $complete, d.markedAt = datetime()",
+)
+LOADED = Query(
+    "dataset_loaded",
+    "MATCH (d:Dataset {id: 'dataset'}) RETURN d.name AS name, d.scale AS scale, "
+    "d.complete AS complete",
+)
 
 
 async def is_empty(db: Database) -> bool:
@@ -41,8 +54,16 @@ async def load_dataset(
 
     Run the migrations first: MERGE relies on the unique-id constraints for its speed."""
     dataset = generate(name, scale)
+    await db.write(MARK, name=name, scale=scale, complete=False)
     counts = await write_dataset(db, dataset, progress)
     # A bulk load changes the statistics the planner chose its cached plans by (a plan made for
     # the small district can exhaust memory on the large one): resample and replan.
     await db.run_autocommit(REPLAN, seconds=120)
+    await db.write(MARK, name=name, scale=scale, complete=True)
     return counts
+
+
+async def loaded_dataset(db: Database) -> tuple[str, int, bool] | None:
+    """(name, scale, complete) of the dataset the database holds, if one was loaded."""
+    rows = await db.read(LOADED)
+    return (rows[0]["name"], rows[0]["scale"], rows[0]["complete"]) if rows else None

@@ -13,6 +13,9 @@ from schema.fields import label, one
 from schema.mapping import node_type
 from schema.relay import Node
 
+# The properties the total is weighted from.
+PARTS = ("dailyWork", "keyWork", "problemSolving")
+
 
 @node_type("Assessment")
 @strawberry.type(description="An assessment of daily work, key work and problem solving.")
@@ -29,14 +32,20 @@ class Assessment(Node):
 
     target = one("Assessment.target", Node, "The organisation or cadre assessed.")
 
-    @strawberry.field(description="Weighted: daily work 30%, key work 40%, problem solving 30%.")
+    @strawberry.field(
+        description="Weighted: daily work 30%, key work 40%, problem solving 30%.",
+        metadata={"uses": PARTS},
+    )
     def total(self) -> float | None:
         parts = (self.daily_work, self.key_work, self.problem_solving)
         return None if None in parts else weighted_total(*parts)  # type: ignore[arg-type]
 
-    @strawberry.field(description="Of the total: 90 excellent, 80 good, 60 pass, below fail.")
+    @strawberry.field(
+        description="Of the total: 90 excellent, 80 good, 60 pass, below fail.",
+        metadata={"uses": PARTS},
+    )
     def grade(self) -> AssessmentGrade | None:
         total = self.total()
         return None if total is None else grade_of(total)
 
-    grade_label = label("grade")
+    grade_label = label("grade", uses=PARTS)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
 
 import strawberry
 
-from resolvers.personal import reveal
 from schema.enums import CadreSource, Gender
-from schema.fields import Info, connection, label
+from schema.fields import connection, label, personal_field
 from schema.filters import AppealFilter, OrganizationFilter, TrainingFilter, VisitFilter
 from schema.mapping import node_type
 from schema.nodes import refs
@@ -19,8 +17,6 @@ from schema.relay import Node
 @node_type("Cadre")
 @strawberry.type(description="A grid league cadre.")
 class Cadre(Node):
-    PERSONAL: ClassVar[tuple[str, ...]] = ("phone",)
-
     name: str
     source: CadreSource | None
     gender: Gender | None
@@ -30,9 +26,9 @@ class Cadre(Node):
 
     source_label = label("source")
 
-    @strawberry.field(description="Mobile number; masked (138****5678) unless your work needs it.")
-    def phone(self, info: Info) -> str | None:
-        return reveal(info, self.key, self.personal, "phone")
+    phone = personal_field(
+        "phone", str | None, "Mobile number; masked (138****5678) unless your work needs it."
+    )
 
     posts = connection(
         "Cadre.posts", refs.Organization, OrganizationFilter, "Where it serves (edge: post)."

@@ -25,7 +25,10 @@ class Notice(Node):
 
     urgency_label = label("urgency")
 
-    @strawberry.field(description="Its promise: acknowledged within 3 minutes if urgent, else 10.")
+    @strawberry.field(
+        description="Its promise: acknowledged within 3 minutes if urgent, else 10.",
+        metadata={"uses": ("urgency",)},
+    )
     def promise_minutes(self) -> int:
         return URGENT_REACH_MINUTES if self.urgency is Urgency.URGENT else GENERAL_REACH_MINUTES
 

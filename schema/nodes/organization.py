@@ -35,7 +35,7 @@ class Organization(Node):
     archived_at: dt.datetime | None
     labels: strawberry.Private[list[str]]
 
-    @strawberry.field
+    @strawberry.field(metadata={"uses": ()})  # from its labels, which every read brings
     def kind(self) -> OrgKind:
         return next(k for k in OrgKind if k.value in self.labels)
 

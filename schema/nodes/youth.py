@@ -3,57 +3,61 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import Any
 
 import strawberry
 
-from resolvers.personal import reveal
 from schema.enums import Difficulty, Gender
-from schema.fields import Info, connection, label, one
+from schema.fields import connection, label, one, personal_field
 from schema.filters import AppealFilter, VisitFilter
 from schema.mapping import node_type
 from schema.nodes import refs
 from schema.relay import Node
 
 
+def _date(value: Any) -> dt.date:
+    return value.to_native() if hasattr(value, "to_native") else value
+
+
 @node_type("Youth")
 @strawberry.type(description="A youth on file; many are minors.")
 class Youth(Node):
-    PERSONAL: ClassVar[tuple[str, ...]] = ("name", "idNumber", "phone", "address", "difficulties")
-
     gender: Gender | None
-    birth_date: dt.date | None
+    birth_date = personal_field(
+        "birthDate",
+        dt.date | None,
+        "Birth date; hidden unless your work needs it (birthYear is not).",
+        _date,
+    )
+
+    @strawberry.field(description="The year of birth.", metadata={"uses": ("birthDate",)})
+    def birth_year(self) -> int | None:
+        born = self.personal.get("birthDate")
+        return born.year if born else None
+
     in_difficulty: bool | None
     archived_at: dt.datetime | None
     personal: strawberry.Private[dict]
 
     gender_label = label("gender")
-
-    @strawberry.field(description="Name; masked (张**) unless your work needs it.")
-    def name(self, info: Info) -> str | None:
-        return reveal(info, self.key, self.personal, "name")
-
-    @strawberry.field(description="居民身份证号; masked (370811********1234) unless needed.")
-    def id_number(self, info: Info) -> str | None:
-        return reveal(info, self.key, self.personal, "idNumber")
-
-    @strawberry.field(description="Mobile number; masked unless needed.")
-    def phone(self, info: Info) -> str | None:
-        return reveal(info, self.key, self.personal, "phone")
-
-    @strawberry.field(description="Address; masked unless needed.")
-    def address(self, info: Info) -> str | None:
-        return reveal(info, self.key, self.personal, "address")
-
-    @strawberry.field(description="Difficulties; hidden unless needed.")
-    def difficulties(self, info: Info) -> list[Difficulty] | None:
-        codes = reveal(info, self.key, self.personal, "difficulties")
-        return None if codes is None else [Difficulty(c) for c in codes]
-
-    @strawberry.field(description="The Chinese labels of the difficulties; hidden unless needed.")
-    def difficulties_labels(self, info: Info) -> list[str] | None:
-        codes = reveal(info, self.key, self.personal, "difficulties")
-        return None if codes is None else [Difficulty(c).label for c in codes]
+    name = personal_field("name", str | None, "Name; masked (张**) unless your work needs it.")
+    id_number = personal_field(
+        "idNumber", str | None, "居民身份证号; masked (370811********1234) unless needed."
+    )
+    phone = personal_field("phone", str | None, "Mobile number; masked unless needed.")
+    address = personal_field("address", str | None, "Address; masked unless needed.")
+    difficulties = personal_field(
+        "difficulties",
+        list[Difficulty] | None,
+        "Difficulties; hidden unless needed.",
+        lambda codes: [Difficulty(c) for c in codes],
+    )
+    difficulties_labels = personal_field(
+        "difficulties",
+        list[str] | None,
+        "The Chinese labels of the difficulties; hidden unless needed.",
+        lambda codes: [Difficulty(c).label for c in codes],
+    )
 
     grid = one("Youth.grid", refs.Grid)
     appeals = connection("Youth.appeals", refs.Appeal, AppealFilter)

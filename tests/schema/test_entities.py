@@ -1,59 +1,14 @@
-"""Reads over the demo district: the overview's figures, lists, traversal, paging, round trips."""
+"""Reads over the demo district: lists, traversal, paging, round trips (the overview's figures:
+test_overview.py)."""
 
 from __future__ import annotations
+
+import pytest
 
 from graph.driver import Database
 from tests.conftest import GraphQL, data, error, gid
 
 DISTRICT = ("DISTRICT_ADMIN", "RC")
-
-FIGURES = """
-{ overview(year: 2021) {
-    centers townCommittees communityBranches gridBranches cadres chatGroups
-    organizationsWithoutChatGroup socialOrganizations socialWorkers talentFestivalEvents
-    talentFestivalApplicants youthCreditActivities summerCareChildVisits funding
-    generalReachMinutes urgentReachMinutes grids gridsWithoutBranch
-} }
-"""
-
-
-async def test_the_district_overview_reproduces_the_report(
-    rencheng: Database, gql: GraphQL
-) -> None:
-    """Every figure of DOMAIN.md's table, counted from the graph, without a token (public)."""
-    figures = data(await gql(FIGURES))["overview"]
-    assert figures["centers"] == 1
-    assert figures["townCommittees"] == 15
-    assert figures["communityBranches"] == 109
-    assert figures["gridBranches"] == 1034
-    assert figures["cadres"] == 1188
-    assert figures["chatGroups"] == 1154
-    assert figures["organizationsWithoutChatGroup"] == 5
-    assert figures["socialOrganizations"] == 63
-    assert figures["socialWorkers"] >= 500
-    assert figures["talentFestivalEvents"] == 29
-    assert figures["talentFestivalApplicants"] >= 10_000
-    assert figures["youthCreditActivities"] >= 200
-    assert figures["summerCareChildVisits"] >= 26_000
-    assert figures["funding"] == 200_000
-    assert (figures["generalReachMinutes"], figures["urgentReachMinutes"]) == (10, 3)
-    assert figures["grids"] == 1034 + figures["gridsWithoutBranch"]
-
-
-async def test_a_town_overview_counts_only_its_subtree(rencheng: Database, gql: GraphQL) -> None:
-    district = data(await gql(FIGURES))["overview"]
-    town = data(
-        await gql(
-            "query($id: ID!) { overview(orgId: $id) { townCommittees communityBranches "
-            "gridBranches cadres } }",
-            {"id": gid("Organization", "RC-T01")},
-        )
-    )["overview"]
-    assert town["townCommittees"] == 1
-    assert 0 < town["communityBranches"] < district["communityBranches"]
-    assert 0 < town["gridBranches"] < district["gridBranches"]
-    # each organisation of the town has its secretary, the centre's is not counted
-    assert town["cadres"] >= 1 + town["communityBranches"] + town["gridBranches"]
 
 
 async def test_organizations_are_paged_in_a_stable_order(rencheng: Database, gql: GraphQL) -> None:
@@ -156,14 +111,49 @@ NESTED = """query($n: Int!) {
   } } } }"""
 
 
-async def test_round_trips_are_bounded_by_depth_not_rows(rencheng: Database, gql: GraphQL) -> None:
-    """One Cypher round trip per level of nesting, whether 5 or 60 branches are read."""
+async def test_a_nested_read_is_one_round_trip_whatever_its_rows(
+    rencheng: Database, gql: GraphQL
+) -> None:
+    """One Cypher statement for the list and every relation below it, for 5 or 60 branches."""
     few = await gql(NESTED, {"n": 5}, as_=DISTRICT)
     many = await gql(NESTED, {"n": 60}, as_=DISTRICT)
     assert len(data(many)["organizations"]["edges"]) == 60
-    # list, parent, cadres, grids, youth
-    assert few["extensions"]["cypherRoundTrips"] == 5
-    assert many["extensions"]["cypherRoundTrips"] == 5
+    assert few["extensions"]["cypherRoundTrips"] == 1
+    assert many["extensions"]["cypherRoundTrips"] == 1
+    # the same read for a town admin (a limited scope) is one statement too
+    town = await gql(NESTED, {"n": 20}, as_=("TOWN_ADMIN", "RC-T01"))
+    assert len(data(town)["organizations"]["edges"]) == 20
+    assert town["extensions"]["cypherRoundTrips"] == 1
+
+
+# A chain of relations 1 to 4 deep below one node, and two root fields side by side.
+DEPTHS = [
+    "children(first: 3) { nodes { name } }",
+    "children(first: 3) { nodes { name grids(first: 2) { nodes { name } } } }",
+    "children(first: 3) { nodes { grids(first: 2) { nodes { youth(first: 2) { totalCount "
+    "nodes { gender } } } } } }",
+    "children(first: 3) { nodes { grids(first: 2) { nodes { youth(first: 2) { nodes { "
+    "appeals(first: 2) { totalCount nodes { title } } } } } } } }",
+]
+
+
+@pytest.mark.parametrize("depth", [1, 2, 3, 4])
+async def test_one_round_trip_per_root_field_at_any_depth(
+    rencheng: Database, gql: GraphQL, depth: int
+) -> None:
+    query = (
+        "query($id: ID!) { node(id: $id) { ... on Organization { name "
+        + DEPTHS[depth - 1]
+        + " } } towns: organizations(first: 2, filter: {kind: TOWN_COMMITTEE}) { totalCount } }"
+    )
+    for caller in (DISTRICT, ("TOWN_ADMIN", "RC-T01"), ("COMMUNITY_CADRE", "RC-T01-C01")):
+        result = await gql(query, {"id": gid("Organization", "RC-T01")}, as_=caller)
+        assert not result.get("errors"), result["errors"]
+        assert result["extensions"]["cypherRoundTrips"] == 2, caller
+    district = data(await gql(query, {"id": gid("Organization", "RC-T01")}, as_=DISTRICT))
+    children = district["node"]["children"]["nodes"]
+    assert len(children) == 3
+    assert district["towns"]["totalCount"] == 15
 
 
 async def test_first_is_capped(rencheng: Database, gql: GraphQL) -> None:

@@ -18,7 +18,14 @@ from tests.conftest import GraphQL, data, error, gid, token
 
 DISTRICT = ("DISTRICT_ADMIN", "RC")
 TOWN_1 = ("TOWN_ADMIN", "RC-T01")
-YEAR = {"from": "2021-01-01", "to": "2021-12-31"}
+
+
+def _period(first: str, last: str) -> dict[str, Any]:
+    """The variables (or query parameters) `from` and `to`."""
+    return {"from": first, "to": last}
+
+
+YEAR = _period("2021-01-01", "2021-12-31")
 
 ROW = """organization { key name kindLabel } direct pairsActive pairsNew pairsEnded
     socialOrganizations activities jointActivities participants youthServed appealsRaised
@@ -195,15 +202,15 @@ async def test_top_partners_are_ranked_and_capped(rencheng: Database, gql: Graph
 async def test_periods(rencheng: Database, gql: GraphQL) -> None:
     year = await _report(gql, "RC-T02")
     halves = [
-        await _report(gql, "RC-T02", **{"from": "2021-01-01", "to": "2021-06-30"}),
-        await _report(gql, "RC-T02", **{"from": "2021-07-01", "to": "2021-12-31"}),
+        await _report(gql, "RC-T02", **_period("2021-01-01", "2021-06-30")),
+        await _report(gql, "RC-T02", **_period("2021-07-01", "2021-12-31")),
     ]
     for section, field in (("activities", "activities"), ("activities", "youthServed"),
                            ("appeals", "raised"), ("coBuilding", "pairsNew")):  # fmt: skip
         assert sum(h[section][field] for h in halves) == year[section][field], field
     assert halves[0]["funding"] == year["funding"]  # funds are by year
     # before the data begins: no activity, appeal or money; pairs and links not yet made
-    before = await _report(gql, "RC-T02", **{"from": "2019-01-01", "to": "2019-12-31"})
+    before = await _report(gql, "RC-T02", **_period("2019-01-01", "2019-12-31"))
     assert before["activities"]["activities"] == before["appeals"]["raised"] == 0
     assert before["funding"]["amount"] == 0 and before["funding"]["bySource"] == []
     assert before["appeals"]["medianResolutionHours"] is None
@@ -349,9 +356,11 @@ async def test_download_defaults_and_bad_input(
     assert response.status_code == 200
     name = f"partnership-RC-T01-{today().year}-01-01-{today().isoformat()}.csv"
     assert f'filename="{name}"' in response.headers["content-disposition"]
-    for params, field in (({"from": "2021-13-01"}, "from"), ({"top": "many"}, "top"),
-                          ({"top": "0"}, "top"), ({"orgId": "RC"}, "orgId"),
-                          ({"from": "2021-12-31", "to": "2021-01-01"}, "from")):  # fmt: skip
+    bad_input: list[tuple[dict[str, Any], str]] = [
+        ({"from": "2021-13-01"}, "from"), ({"top": "many"}, "top"), ({"top": "0"}, "top"),
+        ({"orgId": "RC"}, "orgId"), ({"from": "2021-12-31", "to": "2021-01-01"}, "from"),
+    ]  # fmt: skip
+    for params, field in bad_input:
         bad = await _download(client, "xlsx", **params)
         assert bad.status_code == 400, params
         extensions = bad.json()["errors"][0]["extensions"]
@@ -437,7 +446,7 @@ async def test_co_building_pairs_follow_their_history(mini: Database, gql: Graph
     async def counts() -> dict[str, tuple[int, int, int]]:
         out = {}
         for name, (first, last, _) in PERIODS.items():
-            report = await _report(gql, pair["branch"], **{"from": first, "to": last})
+            report = await _report(gql, pair["branch"], **_period(first, last))
             cb = report["coBuilding"]
             out[name] = (cb["pairsActive"], cb["pairsNew"], cb["pairsEnded"])
         return out

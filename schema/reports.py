@@ -1,6 +1,7 @@
 """Partnership reports (合作共建报告): the figures of an organisation's subtree over a period.
 
-The definitions are in graph/reports.py (and the README). Counts only: no personal data.
+The definitions are in graph/reports.py (and the README). Counts only: no personal data. The
+same result types lay out the CSV/XLSX downloads (app/downloads.py).
 """
 
 from __future__ import annotations
@@ -10,17 +11,18 @@ from typing import Annotated
 
 import strawberry
 
-from graph.reports import DEFAULT_TOP, MAX_ROWS, MAX_TOP
-from resolvers import reports  # a module import: resolvers/reports.py imports these types too
+from resolvers import reports
+from resolvers.reports import DEFAULT_TOP, MAX_ROWS, MAX_TOP
 from schema.enums import FundSource, Labelled, ProjectBrand
 from schema.fields import Info, label
+from schema.mapping import build
 from schema.nodes.organization import Organization
 from schema.nodes.social_organization import SocialOrganization
 
 
 class PartnerKind(Labelled):
-    SOCIAL_ORGANIZATION = ("SocialOrganization", "社会组织")
-    INDUSTRY_COMMITTEE = ("IndustryCommittee", "行业团工委")
+    SOCIAL_ORGANIZATION = (reports.SOCIAL_ORGANIZATION, "社会组织")
+    INDUSTRY_COMMITTEE = (reports.INDUSTRY_COMMITTEE, "行业团工委")
 
 
 strawberry.enum(
@@ -162,7 +164,7 @@ class PartnershipReport:
 
 
 @strawberry.type
-class ReportQuery:
+class Query:
     @strawberry.field(
         description="The partnership report of an organisation's subtree (default: the "
         "caller's organisation) for a period of days (default: this calendar year to date). "
@@ -178,7 +180,5 @@ class ReportQuery:
             int, strawberry.argument(description=f"Top partners, 1–{MAX_TOP}")
         ] = DEFAULT_TOP,
     ) -> PartnershipReport:
-        ctx = info.context
-        return await reports.partnership_report(
-            ctx.db, ctx.require_principal(), ctx.scope, org_id, from_, to, top
-        )
+        report = await reports.partnership_report(info.context, org_id, from_, to, top)
+        return build(PartnershipReport, report)

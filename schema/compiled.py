@@ -1,0 +1,269 @@
+"""Fully compiled operations: a query whose every field the read compiler covers is answered
+without graphql-core's per-field execution.
+
+Such a query (root fields among the lists, `node` and `nodes`; below them node fields,
+relations, labels, connections) costs one Cypher statement per root field either way; what this
+saves is the API's own time: no resolver call, no Info object, no awaitable per field. The
+document was parsed and validated by strawberry the first time it was seen (with every limit the
+schema applies); after that, each request coerces its variables, compiles its statements (texts
+cached by shape), runs them, and shapes the response straight from the returned maps, through
+the same mapping and the same field functions (masking, labels) as the executed path.
+
+Anything unusual (a bad variable, an input error, an error in a field) falls back to the
+executed path, which answers with the proper errors.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    GraphQLField,
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    OperationType,
+    parse,
+)
+from graphql.execution.values import get_variable_values
+from strawberry.types import ExecutionResult
+
+from core.errors import ApiError
+from core.ids import from_global_id
+from graph.driver import round_trips
+from resolvers import entities
+from resolvers.context import Context
+from schema.extensions import log_personal_reads
+from schema.mapping import TYPES, to_connection, to_object
+from schema.selection import Selection
+
+
+def _listed(field_def: GraphQLField) -> str | None:
+    """The label a root field lists (schema/fields.py `listing`), if it is a list."""
+    meta = field_def.extensions["strawberry-definition"].metadata or {}
+    return meta.get("list")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A validated document's operation, known to be fully compilable."""
+
+    operation: OperationDefinitionNode
+    fragments: dict[str, Any]
+
+
+class CompiledOperations:
+    """Plans by document, made once per document the executed path has validated."""
+
+    def __init__(self, schema: GraphQLSchema) -> None:
+        self.schema = schema
+        self.plans: dict[tuple[str, str | None], Plan | None] = {}
+        self.answered = 0  # requests answered by a plan (the tests read it)
+
+    def known(self, query: str, operation_name: str | None) -> Plan | None:
+        return self.plans.get((_digest(query), operation_name))
+
+    def learn(self, query: str, operation_name: str | None) -> None:
+        """Called after the executed path answered a document without errors."""
+        key = (_digest(query), operation_name)
+        if key not in self.plans and len(self.plans) < 4096:
+            self.plans[key] = self._plan(parse(query), operation_name)
+
+    def _plan(self, document: DocumentNode, operation_name: str | None) -> Plan | None:
+        operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+        named = [o for o in operations if operation_name is None or _name(o) == operation_name]
+        if len(named) != 1 or named[0].operation is not OperationType.QUERY:
+            return None
+        fragments = {d.name.value: d for d in document.definitions if hasattr(d, "type_condition")}
+        plan = Plan(named[0], fragments)
+        walk = Selection(self.schema, fragments, None, unmask=True)
+        query_type = self.schema.query_type
+        assert query_type is not None
+        for nodes in walk.fields([plan.operation.selection_set], query_type.name).values():
+            name = nodes[0].name.value
+            if name == "__typename":
+                continue
+            root = query_type.fields[name]
+            if (name not in ("node", "nodes") and not _listed(root)) or any(
+                n.directives for n in nodes
+            ):
+                return None
+            if not self._covered(walk, query_type.fields[name].type, nodes):
+                return None
+        return plan
+
+    def _covered(self, walk: Selection, of: GraphQLOutputType, nodes: list[FieldNode]) -> bool:
+        """Whether every field below `nodes` is one a compiled read answers."""
+        named = _named(of)
+        if not isinstance(named, GraphQLObjectType | GraphQLInterfaceType):
+            return True
+        types = (
+            [self.schema.type_map[label] for label in TYPES]
+            if isinstance(named, GraphQLInterfaceType)
+            else [named]
+        )
+        for object_type in types:
+            assert isinstance(object_type, GraphQLObjectType)
+            sets = [n.selection_set for n in nodes]
+            for found in walk.fields(sets, object_type.name).values():
+                name = found[0].name.value
+                if name == "__typename":
+                    continue
+                field_def = object_type.fields[name]
+                definition = field_def.extensions["strawberry-definition"]
+                resolver = definition.base_resolver
+                if resolver is not None and resolver.is_async:
+                    return False  # a field with logic of its own (a feature's)
+                if not self._covered(walk, field_def.type, found):
+                    return False
+        return True
+
+
+def _digest(query: str) -> str:
+    return hashlib.blake2b(query.encode(), digest_size=16).hexdigest()
+
+
+def _name(operation: OperationDefinitionNode) -> str | None:
+    return operation.name.value if operation.name else None
+
+
+def _named(of: GraphQLOutputType) -> Any:
+    while isinstance(of, GraphQLNonNull | GraphQLList):
+        of = of.of_type
+    return of
+
+
+class Fallback(Exception):
+    """The compiled path cannot answer this request: the executed path will."""
+
+
+async def execute(
+    schema: GraphQLSchema, plan: Plan, context: Context, variables: dict[str, Any] | None
+) -> ExecutionResult:
+    """Answers a planned operation; raises Fallback when the executed path must."""
+    if context.auth_error is not None or context.principal is None:
+        raise Fallback
+    coerced = get_variable_values(
+        schema, plan.operation.variable_definitions or (), variables or {}
+    )
+    if isinstance(coerced, list):  # errors in the variables
+        raise Fallback
+    walk = Selection(schema, plan.fragments, coerced, context.scope.unmask)
+    query_type = schema.query_type
+    assert query_type is not None
+    fields = walk.fields([plan.operation.selection_set], query_type.name)
+    counter = [0]
+    token = round_trips.set(counter)
+    try:
+        values = await asyncio.gather(
+            *(_root(walk, context, query_type.fields[nodes[0].name.value], nodes)
+              for nodes in fields.values())
+        )  # fmt: skip
+        shaper = _Shaper(walk, context)
+        data = {
+            key: (query_type.name if nodes[0].name.value == "__typename" else
+                  shaper.complete(value, query_type.fields[nodes[0].name.value].type, nodes))
+            for (key, nodes), value in zip(fields.items(), values, strict=True)
+        }  # fmt: skip
+    except ApiError as error:
+        raise Fallback from error
+    finally:
+        round_trips.reset(token)
+    log_personal_reads(context)
+    return ExecutionResult(data=data, errors=None, extensions={"cypherRoundTrips": counter[0]})
+
+
+async def _root(
+    walk: Selection, context: Context, field_def: GraphQLField, nodes: list[FieldNode]
+) -> Any:
+    name = nodes[0].name.value
+    if name == "__typename":
+        return None
+    if name in ("node", "nodes"):
+        args = walk.arguments(field_def, nodes[0])
+        ids = [args["id"]] if name == "node" else list(args["ids"])
+        keys = [from_global_id(i, "id" if name == "node" else "ids") for i in ids]
+        if any(t not in TYPES for t, _ in keys) or len(ids) > 100:
+            raise Fallback
+        by_label: dict[str, list[str]] = {}
+        for type_name, key in keys:
+            by_label.setdefault(type_name, []).append(key)
+        shape = walk.nodes_shape(sorted(by_label), nodes)
+        found = await entities.read_nodes(context, shape, by_label, walk.params)
+        objects = [to_object(found[k]) if k in found else None for k in keys]
+        return objects[0] if name == "node" else objects
+    label = _listed(field_def)
+    assert label is not None
+    shape = walk.list_shape(label, nodes, field_def)
+    return to_connection(await entities.read_list(context, shape, walk.params))
+
+
+@dataclass
+class _Info:
+    """What the field functions of node types read of `info`: the context and the key."""
+
+    context: Context
+    path: Any = None
+
+
+class _Shaper:
+    """graphql-core's completion of values, for the fields a compiled read brings."""
+
+    def __init__(self, walk: Selection, context: Context) -> None:
+        self.walk = walk
+        self.info = _Info(context)
+
+    def complete(self, value: Any, of: GraphQLOutputType, nodes: Sequence[FieldNode]) -> Any:
+        if value is None:
+            return None
+        if isinstance(of, GraphQLNonNull):
+            return self.complete(value, of.of_type, nodes)
+        if isinstance(of, GraphQLList):
+            return [self.complete(item, of.of_type, nodes) for item in value]
+        if isinstance(of, GraphQLObjectType | GraphQLInterfaceType):
+            object_type = of
+            if isinstance(of, GraphQLInterfaceType):
+                object_type = self.walk.schema.type_map[type(value).__name__]
+            assert isinstance(object_type, GraphQLObjectType)
+            return self._object(value, object_type, nodes)
+        return of.serialize(value)  # type: ignore[union-attr]
+
+    def _object(
+        self, value: Any, object_type: GraphQLObjectType, nodes: Sequence[FieldNode]
+    ) -> Any:
+        out = {}
+        sets = [n.selection_set for n in nodes]
+        for key, found in self.walk.fields(sets, object_type.name).items():
+            name = found[0].name.value
+            if name == "__typename":
+                out[key] = object_type.name
+                continue
+            field_def = object_type.fields[name]
+            out[key] = self.complete(self._value(value, key, field_def), field_def.type, found)
+        return out
+
+    def _value(self, obj: Any, key: str, field_def: GraphQLField) -> Any:
+        definition = field_def.extensions["strawberry-definition"]
+        meta = definition.metadata or {}
+        if "relation" in meta:
+            fetched = getattr(obj, "_fetched", None)
+            if fetched is None or key not in fetched:
+                raise Fallback
+            return fetched[key]
+        resolver = definition.base_resolver
+        if resolver is None:
+            return getattr(obj, definition.python_name)
+        call: Callable[..., Any] = resolver.wrapped_func
+        if resolver.info_parameter is not None:
+            return call(obj, **{resolver.info_parameter.name: self.info})
+        return call(obj)
