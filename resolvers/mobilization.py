@@ -30,7 +30,7 @@ from resolvers import validate as v
 from resolvers.context import Context
 from resolvers.loaders import Loaders
 from resolvers.pubsub import Broadcast
-from resolvers.shared import Writer, key_of, root_error, root_org, write
+from resolvers.shared import Writer, key_of, node_visible, root_error, root_org, write
 
 # The promise by urgency code, as the statements read it (`$promise[n.urgency]`).
 PROMISE_BY_CODE = {urgency.value: minutes for urgency, minutes in PROMISE_MINUTES.items()}
@@ -291,7 +291,7 @@ async def notice_acknowledged(ctx: Context, notice_id: str) -> AsyncGenerator[di
     notice = graph_id(notice_id, "Notice", "noticeId")
     # Subscribe before the check, so nothing acknowledged in between is missed.
     async with acknowledgements.subscribe(notice) as queue:
-        if await ctx.loaders.nodes.load(("Notice", notice)) is None:
+        if not await node_visible(ctx, "Notice", notice):
             raise NotFound(f"no notice {notice_id}", "noticeId")
         while True:
             event = await queue.get()

@@ -122,6 +122,11 @@ def root_org(ctx: Context, org_id: str | None) -> str:
     return principal.org_id
 
 
+async def node_visible(ctx: Context, label: str, key: str) -> bool:
+    """Whether the caller may see the `label` node with this graph id."""
+    return bool(await ctx.graph.read(BY_IDS[label], ids=[key]))
+
+
 async def root_error(ctx: Context, org: str, org_id: str | None) -> ApiError:
     """The error for a report whose root its query did not find: an organisation the caller
     sees but of the wrong kind, or none it sees."""

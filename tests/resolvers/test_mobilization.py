@@ -12,8 +12,11 @@ from core.paging import Page
 from core.principal import Principal, Role
 from core.settings import get_settings
 from core.vocabulary import PROMISE_MINUTES, ReachStatus, Urgency
-from graph.scope import Scope
+from graph.driver import Query
+from graph.entities import BY_IDS
+from graph.scope import Scope, ScopedGraph
 from resolvers.context import Context
+from resolvers.loaders import Loaders
 from resolvers.mobilization import (
     PROMISE_BY_CODE,
     acknowledgement,
@@ -205,23 +208,20 @@ def test_a_notice_without_addressees_or_urgency() -> None:
 # -- the subscription ----------------------------------------------------------------------------
 
 
-class _Nodes:
-    """Stands for the loaders' node batches: the notice exists."""
+class _Graph:
+    """Stands for the caller's graph: the notice exists, and nothing else is read."""
 
-    async def load(self, key: tuple[str, str]) -> dict[str, Any] | None:
-        return _record(*key)
+    scope = Scope(root="T1", orgs=("T1", "B1"), account="town")
+
+    async def read(self, query: Query, **params: Any) -> list[dict[str, Any]]:
+        assert query is BY_IDS["Notice"] and params == {"ids": ["NO-1"]}
+        return [{"node": _record("Notice", "NO-1")}]
 
 
 async def test_the_subscription_pushes_what_the_caller_sees_with_fresh_loaders() -> None:
-    scope = Scope(root="T1", orgs=("T1", "B1"), account="town")
-    ctx = Context.create(
-        cast(Any, None),  # no database: nothing here reads it
-        get_settings(),
-        Principal("town", Role.TOWN_ADMIN, "T1"),
-        scope,
-        "test",
-    )
-    ctx.loaders.nodes = cast(Any, _Nodes())
+    graph = cast(ScopedGraph, _Graph())
+    principal = Principal("town", Role.TOWN_ADMIN, "T1")
+    ctx = Context(graph, get_settings(), principal, "test", Loaders(graph))
     stream = notice_acknowledged(ctx, to_global_id("Notice", "NO-1"))
     listening = asyncio.ensure_future(anext(stream))
     while not acknowledgements.subscribers.get("NO-1"):
