@@ -304,3 +304,9 @@ CATEGORY_BRANDS: dict[str, tuple[str, ...]] = {
     "HEALTH": (),
     "FAMILY": ("RIGHTS_PROTECTION",),
 }
+
+# -- mobilization (the tower) --------------------------------------------------------------------
+
+# The report's promise (DOMAIN.md): urgent work reaches every grid within 3 minutes, general
+# work within 10; a notice is acknowledged on time within the same minutes.
+PROMISE_MINUTES: dict[Urgency, int] = {Urgency.URGENT: 3, Urgency.GENERAL: 10}

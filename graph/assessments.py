@@ -7,29 +7,12 @@ from graph.cypher import NOW, node
 from graph.driver import Query
 from graph.scope import visible
 
-# The weighting of the three parts of an assessment (README): key work weighs most.
-WEIGHTS = {"dailyWork": 0.3, "keyWork": 0.4, "problemSolving": 0.3}
-# Grades of the weighted total: at least 90 excellent, 80 good, 60 pass, below fail.
-GRADES = (("EXCELLENT", 90.0), ("GOOD", 80.0), ("PASS", 60.0), ("FAIL", 0.0))
-
-# The weighted total of assessment `a`, to one decimal (the same as `weighted_total`).
+# The weighted total of assessment `a`, to one decimal: core/scores.py `weighted_total`, with
+# its WEIGHTS as `$weights`.
 TOTAL = (
     "round(a.dailyWork * $weights.dailyWork + a.keyWork * $weights.keyWork"
     " + a.problemSolving * $weights.problemSolving, 1)"
 )
-
-
-def weighted_total(daily_work: int, key_work: int, problem_solving: int) -> float:
-    return round(
-        daily_work * WEIGHTS["dailyWork"]
-        + key_work * WEIGHTS["keyWork"]
-        + problem_solving * WEIGHTS["problemSolving"],
-        1,
-    )
-
-
-def grade(total: float) -> str:
-    return next(code for code, floor in GRADES if total >= floor)
 
 
 # -- trainings -----------------------------------------------------------------------------------
@@ -94,7 +77,9 @@ ASSESSED = Query(
 )
 
 # assessmentRanking: the subjects of one kind in the subtree assessed in the period, best
-# weighted total first (ties share a rank: 1, 2, 2, 4), with the grade counts of them all.
+# weighted total first (ties share a rank: 1, 2, 2, 4), and how many totals reach each grade's
+# floor (`$floors`). An assessment is in the caller's scope exactly when its subject is (scope.py
+# OWNERS), so the subjects' scope is the assessments' too.
 RANKING = Query(
     "assessment_ranking",
     f"""

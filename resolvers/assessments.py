@@ -1,16 +1,20 @@
-"""recordTraining, recordAttendance, recordAssessment, grantAward and assessmentRanking."""
+"""recordTraining, recordAttendance, recordAssessment, grantAward and assessmentRanking.
+
+Each returns plain data: the node records written, and a dict shaped like schema/assessments.py's
+AssessmentRanking (schema/mapping.py builds it)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from core.errors import BadUserInput, Conflict
-from core.ids import from_global_id
-from core.paging import MAX_PAGE, page_window
+from core.ids import from_global_id, new_id
+from core.paging import MAX_PAGE, Page, page_window
 from core.principal import Role
+from core.scores import FLOORS, WEIGHTS, grade, grade_counts
 from core.vocabulary import AssessmentGrade, AssessmentSubject, AwardTitle, TrainingTopic
 from graph.assessments import (
     ASSESSABLE,
@@ -20,24 +24,12 @@ from graph.assessments import (
     AWARDED,
     CREATE_ASSESSMENT,
     CREATE_TRAINING,
-    GRADES,
     GRANT_AWARD,
     RANKING,
-    WEIGHTS,
-    grade,
 )
 from resolvers import validate as v
-from resolvers.context import Info
-from resolvers.mobilization import root_error, root_org
-from resolvers.shared import Writer, key_of, write
-from schema.assessment_ranking import (
-    AssessmentRanking,
-    AssessmentRankingSummary,
-    AssessmentWeighting,
-    RankedAssessment,
-)
-from schema.mapping import to_object
-from schema.relay import paged
+from resolvers.context import Context
+from resolvers.shared import Writer, key_of, root_error, root_org, write
 
 # The joint inspection team assesses: the district (DISTRICT_ADMIN) and inspectors (INSPECTOR),
 # each inside its scope. Awards are the district's.
@@ -51,14 +43,10 @@ PERIOD = re.compile(r"^(\d{4})-H([12])$")
 MAX_INSPECTORS = 20
 
 
-def _new_id(prefix: str) -> str:
-    return f"{prefix}-{uuid.uuid4().hex[:12].upper()}"
-
-
 # -- trainings -----------------------------------------------------------------------------------
 
 
-def _cadre_ids(ids: list[str], field: str) -> list[str]:
+def _cadre_ids(ids: Sequence[str], field: str) -> list[str]:
     unique = list(dict.fromkeys(ids))
     if not unique:
         raise BadUserInput(f"{field} must name at least one cadre", field)
@@ -74,8 +62,8 @@ async def _attend(w: Writer, training: str, ids: list[str], field: str) -> dict[
 
 
 async def record_training(
-    info: Info, title: str, topic: TrainingTopic, date: dt.date, attendee_ids: list[str]
-) -> Any:
+    ctx: Context, title: str, topic: TrainingTopic, date: dt.date, attendee_ids: Sequence[str]
+) -> dict[str, Any]:
     props = {
         "title": v.text(title, "title"),
         "topic": topic.value,
@@ -84,20 +72,22 @@ async def record_training(
     ids = _cadre_ids(attendee_ids, "attendeeIds")
 
     async def work(w: Writer) -> dict[str, Any]:
-        rows = await w.run(CREATE_TRAINING, id=_new_id("TR"), props=props)
+        rows = await w.run(CREATE_TRAINING, id=new_id("Training"), props=props)
         return await _attend(w, key_of(rows[0]["node"]), ids, "attendeeIds")
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
-async def record_attendance(info: Info, training_id: str, cadre_ids: list[str]) -> Any:
+async def record_attendance(
+    ctx: Context, training_id: str, cadre_ids: Sequence[str]
+) -> dict[str, Any]:
     ids = _cadre_ids(cadre_ids, "cadreIds")
 
     async def work(w: Writer) -> dict[str, Any]:
         training = await w.lookup("Training", training_id, "trainingId")
         return await _attend(w, key_of(training), ids, "cadreIds")
 
-    return await write(info, work)
+    return await write(ctx, work)
 
 
 # -- assessments ---------------------------------------------------------------------------------
@@ -130,7 +120,7 @@ def _inspectors(names: list[str]) -> list[str]:
 
 
 async def record_assessment(
-    info: Info,
+    ctx: Context,
     target_id: str,
     period: str,
     daily_work: int,
@@ -138,7 +128,7 @@ async def record_assessment(
     problem_solving: int,
     inspectors: list[str],
     assessed_at: dt.date | None,
-) -> Any:
+) -> dict[str, Any]:
     label, _ = from_global_id(target_id, "targetId")
     if label not in ASSESSABLE:
         raise BadUserInput("targetId must name an organisation or a cadre", "targetId")
@@ -150,8 +140,7 @@ async def record_assessment(
     }
     team = _inspectors(inspectors)
     assessed_on = v.past_date(assessed_at, "assessedAt") or v.today()
-    principal = info.context.require_principal()
-    assert principal is not None
+    principal = ctx.caller()
 
     async def work(w: Writer) -> dict[str, Any]:
         target = await w.lookup(label, target_id, "targetId")
@@ -170,76 +159,74 @@ async def record_assessment(
             "assessedBy": principal.account,
         }
         rows = await w.run(
-            CREATE_ASSESSMENT[label], id=_new_id("AS"), target=key_of(target), props=props
+            CREATE_ASSESSMENT[label], id=new_id("Assessment"), target=key_of(target), props=props
         )
         return rows[0]["node"]
 
-    return await write(info, work, roles=ASSESSORS)
+    return await write(ctx, work, roles=ASSESSORS)
 
 
 async def assessment_ranking(
-    info: Info,
+    ctx: Context,
     org_id: str | None,
     period: str,
     subject: AssessmentSubject,
     first: int | None,
     after: str | None,
-) -> AssessmentRanking:
-    ctx = info.context
-    org = root_org(info, org_id)
+) -> dict[str, Any]:
+    """The subjects of one kind in the organisation's subtree (default: the caller's) assessed
+    in the period, best weighted total first, with the grade counts."""
+    org = root_org(ctx, org_id)
     period = _period(period)
     offset, limit = page_window(first, after)
-    floors = [floor for _, floor in GRADES[:-1]]
-    rows = await ctx.db.read(
+    rows = await ctx.graph.read(
         RANKING,
         org=org,
         period=period,
         subject=subject.value,
         weights=WEIGHTS,
-        floors=floors,
+        floors=FLOORS,
         offset=offset,
         limit=limit,
-        **ctx.scope.params(),
     )
     if not rows:
-        raise await root_error(info, org, org_id)
-    row = rows[0]
-    excellent, good_or_better, passed_or_better = row["atLeast"]
-    entries = [
-        RankedAssessment(
-            rank=entry["rank"],
-            total=entry["total"],
-            grade=AssessmentGrade(grade(entry["total"])),
-            assessment=to_object(entry["assessment"]),
-            target=to_object(entry["target"]),
-        )
-        for entry in row["page"]
-    ]
-    return AssessmentRanking(
-        organization=to_object(row["organization"]),
-        period=period,
-        subject=subject,
-        weighting=AssessmentWeighting(
-            daily_work=WEIGHTS["dailyWork"],
-            key_work=WEIGHTS["keyWork"],
-            problem_solving=WEIGHTS["problemSolving"],
+        raise await root_error(ctx, org, org_id)
+    return ranking(rows[0], period, subject, offset)
+
+
+def ranking(
+    row: dict[str, Any], period: str, subject: AssessmentSubject, offset: int
+) -> dict[str, Any]:
+    """The ranking (AssessmentRanking) from the row of RANKING: each entry graded, and the
+    grade counts from how many totals reach each grade's floor."""
+    counts = grade_counts(row["assessed"], row["atLeast"])
+    return {
+        "organization": row["organization"],
+        "period": period,
+        "subject": subject,
+        "weighting": WEIGHTS,
+        "summary": {
+            "assessed": row["assessed"],
+            "average_total": row["averageTotal"],
+            "excellent": counts[AssessmentGrade.EXCELLENT],
+            "good": counts[AssessmentGrade.GOOD],
+            "passed": counts[AssessmentGrade.PASS],
+            "failed": counts[AssessmentGrade.FAIL],
+        },
+        "entries": Page(
+            [{**entry, "grade": grade(entry["total"])} for entry in row["page"]],
+            row["assessed"],
+            offset,
         ),
-        summary=AssessmentRankingSummary(
-            assessed=row["assessed"],
-            average_total=row["averageTotal"],
-            excellent=excellent,
-            good=good_or_better - excellent,
-            passed=passed_or_better - good_or_better,
-            failed=row["assessed"] - passed_or_better,
-        ),
-        entries=paged(entries, row["assessed"], offset),
-    )
+    }
 
 
 # -- awards --------------------------------------------------------------------------------------
 
 
-async def grant_award(info: Info, title: AwardTitle, year: int, recipient_id: str) -> Any:
+async def grant_award(
+    ctx: Context, title: AwardTitle, year: int, recipient_id: str
+) -> dict[str, Any]:
     label, _ = from_global_id(recipient_id, "recipientId")
     wanted = "Organization" if title in AWARD_KINDS else "Cadre"
     if label not in AWARDABLE or label != wanted:
@@ -257,8 +244,8 @@ async def grant_award(info: Info, title: AwardTitle, year: int, recipient_id: st
             raise Conflict(f"{key_of(recipient)} already holds {title.value} of {year}", "year")
         props = {"title": title.value, "year": year, "grantedAt": v.today()}
         rows = await w.run(
-            GRANT_AWARD[label], id=_new_id("AW"), recipient=key_of(recipient), props=props
+            GRANT_AWARD[label], id=new_id("Award"), recipient=key_of(recipient), props=props
         )
         return rows[0]["node"]
 
-    return await write(info, work, roles=GRANTORS)
+    return await write(ctx, work, roles=GRANTORS)

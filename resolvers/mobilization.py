@@ -1,17 +1,23 @@
-"""reach, issueNotice, acknowledgeNotice, noticeStatus and the noticeAcknowledged subscription."""
+"""reach, issueNotice, acknowledgeNotice, noticeStatus and the noticeAcknowledged subscription.
+
+Each returns plain data: node records, pages, and dicts shaped like schema/mobilization.py's
+result types (schema/mapping.py builds them)."""
 
 from __future__ import annotations
 
-import logging
-import uuid
 from collections.abc import AsyncGenerator
 from typing import Any
 
-from core.errors import ApiError, BadUserInput, Forbidden, NotFound
-from core.ids import graph_id, to_global_id
-from core.paging import page_window
-from core.vocabulary import AcknowledgementState, ReachStatus, ReachUnitKind, Urgency
-from graph.entities import BY_IDS
+from core.errors import BadUserInput, Forbidden, NotFound
+from core.ids import graph_id, new_id, to_global_id
+from core.paging import Page, page_window
+from core.vocabulary import (
+    PROMISE_MINUTES,
+    AcknowledgementState,
+    ReachStatus,
+    ReachUnitKind,
+    Urgency,
+)
 from graph.mobilization import (
     ACKNOWLEDGE,
     ISSUE_NOTICE,
@@ -21,130 +27,108 @@ from graph.mobilization import (
     SUBTREE_BRANCHES,
 )
 from resolvers import validate as v
-from resolvers.context import Info
+from resolvers.context import Context
 from resolvers.loaders import Loaders
-from resolvers.overview import GENERAL_REACH_MINUTES, URGENT_REACH_MINUTES
-from resolvers.pubsub import acknowledgements
-from resolvers.shared import Writer, key_of, organization_visible, write
-from schema.mapping import from_row, to_object
-from schema.mobilization_types import (
-    Acknowledgement,
-    NoticeAddressee,
-    NoticeStatus,
-    NoticeStatusSummary,
-    ReachFilter,
-    ReachReport,
-    ReachSummary,
-    ReachUnit,
-    RelayHop,
-    RelayMinutes,
-)
-from schema.relay import paged
+from resolvers.pubsub import Broadcast
+from resolvers.shared import Writer, key_of, node_visible, root_error, root_org, write
 
-log = logging.getLogger("youth_matrix.mobilization")
+# The promise by urgency code, as the statements read it (`$promise[n.urgency]`).
+PROMISE_BY_CODE = {urgency.value: minutes for urgency, minutes in PROMISE_MINUTES.items()}
 
-# The report's promise (DOMAIN.md), by urgency code.
-PROMISE_MINUTES = {
-    Urgency.URGENT.value: URGENT_REACH_MINUTES,
-    Urgency.GENERAL.value: GENERAL_REACH_MINUTES,
-}
-
-
-def root_org(info: Info, org_id: str | None) -> str:
-    """The organisation a report is about: the one named, or else the caller's own."""
-    ctx = info.context
-    principal = ctx.require_principal()
-    assert principal is not None
-    if org_id is not None:
-        return graph_id(org_id, "Organization", "orgId")
-    if ctx.scope.social_org:
-        raise BadUserInput("a social organisation names the organisation (orgId)", "orgId")
-    return principal.org_id
-
-
-async def root_error(info: Info, org: str, org_id: str | None) -> ApiError:
-    """The error for a report whose root the query did not find."""
-    if await organization_visible(info, org):
-        return BadUserInput("orgId must name the centre, a town, a community or a branch", "orgId")
-    return NotFound(f"no organisation {org_id or org}", "orgId")
+# Acknowledgements of notices as they are recorded, keyed by the notice's graph id: each event
+# is the row of ACKNOWLEDGE.
+acknowledgements = Broadcast()
 
 
 # -- reach ---------------------------------------------------------------------------------------
 
 
 async def reach(
-    info: Info,
+    ctx: Context,
     org_id: str | None,
     urgency: Urgency,
     first: int | None,
     after: str | None,
-    given: ReachFilter | None,
-) -> ReachReport:
-    ctx = info.context
-    org = root_org(info, org_id)
+    status: list[ReachStatus] | None = None,
+    kind: ReachUnitKind | None = None,
+    within_promise: bool | None = None,
+) -> dict[str, Any]:
+    """How a notice of `urgency` from the organisation reaches every unit of its subtree; the
+    units filtered by status, kind and whether they are reached within the promise."""
+    org = root_org(ctx, org_id)
     offset, limit = page_window(first, after)
     minutes = ctx.settings.relay_minutes
-    promise = PROMISE_MINUTES[urgency.value]
-    rows = await ctx.db.read(
+    promise = PROMISE_MINUTES[urgency]
+    rows = await ctx.graph.read(
         REACH,
         org=org,
         promise=promise,
         hopMinutes=[0.0, minutes["TOWN"], minutes["COMMUNITY"], minutes["GRID"]],
         fallbackMinutes=minutes["FALLBACK"],
-        f_status=[s.value for s in given.status] if given and given.status else None,
-        f_kind=given.kind.value if given and given.kind else None,
-        f_withinPromise=given.within_promise if given else None,
+        f_status=[s.value for s in status] if status else None,
+        f_kind=kind.value if kind else None,
+        f_withinPromise=within_promise,
         offset=offset,
         limit=limit,
-        **ctx.scope.params(),
     )
     if not rows:
-        raise await root_error(info, org, org_id)
-    row = rows[0]
-    nodes = {
-        kind: {n["props"]["id"]: to_object(n) for n in found}
-        for kind, found in row["nodes"].items()
+        raise await root_error(ctx, org, org_id)
+    return reach_report(rows[0], urgency, minutes, offset)
+
+
+def reach_report(
+    row: dict[str, Any], urgency: Urgency, minutes: dict[str, float], offset: int
+) -> dict[str, Any]:
+    """The reach report (ReachReport) from the row of REACH; `minutes` are the relay minutes."""
+    return {
+        "organization": row["organization"],
+        "origin": row["origin"],
+        "urgency": urgency,
+        "promise_minutes": PROMISE_MINUTES[urgency],
+        "relay_minutes": {
+            "town": minutes["TOWN"],
+            "community": minutes["COMMUNITY"],
+            "grid": minutes["GRID"],
+            "fallback": minutes["FALLBACK"],
+        },
+        "summary": row,  # the row carries the summary's counts (units, gridBranches, …)
+        "units": Page(reach_units(row["page"], row["nodes"]), row["total"], offset),
     }
-    units = [_reach_unit(unit, nodes) for unit in row["page"]]
-    return ReachReport(
-        organization=to_object(row["organization"]),
-        origin=to_object(row["origin"]) if row["origin"] else None,
-        urgency=urgency,
-        promise_minutes=promise,
-        relay_minutes=RelayMinutes(
-            town=minutes["TOWN"],
-            community=minutes["COMMUNITY"],
-            grid=minutes["GRID"],
-            fallback=minutes["FALLBACK"],
-        ),
-        summary=from_row(ReachSummary, row),
-        units=paged(units, row["total"], offset),
-    )
 
 
-def _reach_unit(row: dict[str, Any], nodes: dict[str, dict[str, Any]]) -> ReachUnit:
-    """A unit of the page; its groups, server and carriers come once each in `nodes`."""
-    status = ReachStatus(row["status"])
-    groups, carriers = nodes["groups"], nodes["carriers"]
-    return ReachUnit(
-        unit=to_object(row["unit"]),
-        kind=ReachUnitKind(row["kind"]),
-        served_by=nodes["servers"][row["servedBy"]],
-        status=status,
-        group=groups.get(row["group"]) if row["group"] else None,
-        path=[
-            RelayHop(
-                from_group=groups[hop["from"]],
-                to_group=groups[hop["to"]],
-                level=hop["level"],
-                minutes=hop["minutes"],
-                carriers=[carriers[c] for c in hop["carriers"]],
-            )
-            for hop in row["hops"]
-        ],
-        minutes=None if status is ReachStatus.UNREACHABLE else round(row["minutes"], 2),
-        within_promise=row["withinPromise"],
-    )
+def reach_units(page: list[dict[str, Any]], nodes: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    """The units of a page (ReachUnit). A unit names its groups, server and carriers by id; the
+    row holds each of those nodes once, in `nodes` (groups, servers, carriers)."""
+    by_id = {
+        kind: {record["props"]["id"]: record for record in records}
+        for kind, records in nodes.items()
+    }
+    groups, servers, carriers = by_id["groups"], by_id["servers"], by_id["carriers"]
+    units = []
+    for unit in page:
+        unreachable = unit["status"] == ReachStatus.UNREACHABLE.value
+        units.append(
+            {
+                "unit": unit["unit"],
+                "kind": unit["kind"],
+                "served_by": servers[unit["servedBy"]],
+                "status": unit["status"],
+                "group": groups.get(unit["group"]) if unit["group"] else None,
+                "path": [
+                    {
+                        "from_group": groups[hop["from"]],
+                        "to_group": groups[hop["to"]],
+                        "level": hop["level"],
+                        "minutes": hop["minutes"],
+                        "carriers": [carriers[c] for c in hop["carriers"]],
+                    }
+                    for hop in unit["hops"]
+                ],
+                "minutes": None if unreachable else round(unit["minutes"], 2),
+                "within_promise": unit["withinPromise"],
+            }
+        )
+    return units
 
 
 # -- notices -------------------------------------------------------------------------------------
@@ -154,10 +138,11 @@ ISSUERS = ("Center", "TownCommittee", "CommunityBranch")
 
 
 async def issue_notice(
-    info: Info, title: str, body: str, urgency: Urgency, org_id: str | None
-) -> Any:
-    principal = info.context.require_principal()
-    assert principal is not None
+    ctx: Context, title: str, body: str, urgency: Urgency, org_id: str | None
+) -> dict[str, Any]:
+    """The notice, issued to every active grid branch below the organisation (default: the
+    caller's); its node record."""
+    principal = ctx.caller()
     props = {
         "title": v.text(title, "title", limit=200),
         "body": v.text(body, "body", limit=5000),
@@ -180,19 +165,22 @@ async def issue_notice(
         created = await w.run(
             ISSUE_NOTICE,
             org=key_of(issuer),
-            id=f"NO-{uuid.uuid4().hex[:12].upper()}",
+            id=new_id("Notice"),
             props=props,
             addressees=[r["id"] for r in rows],
         )
         return created[0]["node"]
 
-    return await write(info, work)
+    result: dict[str, Any] = await write(ctx, work)
+    return result
 
 
-async def acknowledge_notice(info: Info, notice_id: str, organization_id: str | None) -> Any:
-    """Acknowledges for the caller's organisation (the token's); idempotent."""
-    principal = info.context.require_principal()
-    assert principal is not None
+async def acknowledge_notice(
+    ctx: Context, notice_id: str, organization_id: str | None
+) -> dict[str, Any]:
+    """Acknowledges for the caller's organisation (the token's); idempotent. The
+    acknowledgement (Acknowledgement); a new one is pushed to the notice's subscribers."""
+    principal = ctx.caller()
     notice = graph_id(notice_id, "Notice", "noticeId")
     if organization_id is not None:
         org = graph_id(organization_id, "Organization", "organizationId")
@@ -201,10 +189,9 @@ async def acknowledge_notice(info: Info, notice_id: str, organization_id: str | 
                 "a cadre acknowledges for its own organisation only (the token's)",
                 "organizationId",
             )
-    result: dict[str, Any] = {}
 
     async def work(w: Writer) -> dict[str, Any]:
-        found = await w.run(NOTICE_FOR, notice=notice, org=principal.org_id, **w.scope.params())
+        found = await w.run(NOTICE_FOR, notice=notice, org=principal.org_id)
         if not found:
             raise NotFound(f"no notice {notice_id}", "noticeId")
         if not found[0]["addressed"]:
@@ -218,98 +205,98 @@ async def acknowledge_notice(info: Info, notice_id: str, organization_id: str | 
             notice=notice,
             org=principal.org_id,
             account=principal.account,
-            promise=PROMISE_MINUTES,
+            promise=PROMISE_BY_CODE,
         )
-        result.update(rows[0])
-        return rows[0]["notice"]
+        return rows[0]
 
-    await write(info, work)
-    if result["created"]:  # after the commit: subscribers see only what was written
-        acknowledgements.publish(notice, result)
-    return _acknowledgement(result)
+    row: dict[str, Any] = await write(ctx, work)
+    if row["created"]:  # after the commit: subscribers see only what was written
+        acknowledgements.publish(notice, row)
+    return acknowledgement(row)
 
 
-def _acknowledgement(row: dict[str, Any]) -> Acknowledgement:
-    return Acknowledgement(
-        notice=to_object(row["notice"]),
-        organization=to_object(row["organization"]),
-        at=row["at"].to_native(),
-        minutes=round(row["minutes"], 2),
-        late=row["late"],
-        by=row["by"],
-        recorded=row["created"],
-    )
+def acknowledgement(row: dict[str, Any]) -> dict[str, Any]:
+    """An acknowledgement (Acknowledgement) from the row of ACKNOWLEDGE."""
+    return {
+        "notice": row["notice"],
+        "organization": row["organization"],
+        "at": row["at"],
+        "minutes": round(row["minutes"], 2),
+        "late": row["late"],
+        "by": row["by"],
+        "recorded": row["created"],
+    }
 
 
 async def notice_status(
-    info: Info,
+    ctx: Context,
     notice_id: str,
     first: int | None,
     after: str | None,
     states: list[AcknowledgementState] | None,
-) -> NoticeStatus:
-    ctx = info.context
+) -> dict[str, Any]:
+    """Where each addressee the caller sees stands with the notice (filtered by state)."""
     ctx.require_principal()
     notice = graph_id(notice_id, "Notice", "noticeId")
     offset, limit = page_window(first, after)
-    rows = await ctx.db.read(
+    rows = await ctx.graph.read(
         NOTICE_STATUS,
         notice=notice,
-        promise=PROMISE_MINUTES,
+        promise=PROMISE_BY_CODE,
         f_state=[s.value for s in states] if states else None,
         offset=offset,
         limit=limit,
-        **ctx.scope.params(),
     )
     if not rows:
         raise NotFound(f"no notice {notice_id}", "noticeId")
-    row = rows[0]
-    node = to_object(row["notice"])
-    summary = from_row(NoticeStatusSummary, {**row, "shareOnTime": 0.0})
-    if summary.addressees:
-        summary.share_on_time = round(summary.on_time / summary.addressees, 4)
-    for name in ("average_minutes", "median_minutes", "max_minutes"):
-        value = getattr(summary, name)
-        setattr(summary, name, None if value is None else round(value, 2))
-    organizations = [
-        NoticeAddressee(
-            organization=to_object(r["organization"]),
-            state=AcknowledgementState(r["state"]),
-            at=r["at"].to_native() if r["at"] else None,
-            minutes=None if r["minutes"] is None else round(r["minutes"], 2),
-            by=r["by"],
-        )
-        for r in row["page"]
-    ]
-    return NoticeStatus(
-        notice=node,
-        promise_minutes=node.promise_minutes(),
-        deadline=row["deadline"].to_native(),
-        summary=summary,
-        organizations=paged(organizations, row["total"], offset),
-    )
+    return notice_status_of(rows[0], offset)
 
 
-async def notice_acknowledged(info: Info, notice_id: str) -> AsyncGenerator[Acknowledgement, None]:
-    """Each new acknowledgement of a notice the caller sees, by an organisation it sees, as it
-    is made through this process."""
-    ctx = info.context
+def _minutes(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def notice_status_of(row: dict[str, Any], offset: int) -> dict[str, Any]:
+    """A notice's status (NoticeStatus) from the row of NOTICE_STATUS."""
+    addressees, on_time = row["addressees"], row["onTime"]
+    urgent = row["notice"]["props"].get("urgency") == Urgency.URGENT.value
+    return {
+        "notice": row["notice"],
+        "promise_minutes": PROMISE_MINUTES[Urgency.URGENT if urgent else Urgency.GENERAL],
+        "deadline": row["deadline"],
+        "summary": {
+            "addressees": addressees,
+            "acknowledged": row["acknowledged"],
+            "on_time": on_time,
+            "late": row["late"],
+            "pending": row["pending"],
+            "overdue": row["overdue"],
+            "share_on_time": round(on_time / addressees, 4) if addressees else 0.0,
+            "average_minutes": _minutes(row["averageMinutes"]),
+            "median_minutes": _minutes(row["medianMinutes"]),
+            "max_minutes": _minutes(row["maxMinutes"]),
+        },
+        "organizations": Page(
+            [{**r, "minutes": _minutes(r["minutes"])} for r in row["page"]],
+            row["total"],
+            offset,
+        ),
+    }
+
+
+async def notice_acknowledged(ctx: Context, notice_id: str) -> AsyncGenerator[dict[str, Any], None]:
+    """Each new acknowledgement (Acknowledgement) of a notice the caller sees, by an
+    organisation it sees, as it is made through this process."""
     ctx.require_principal()
     notice = graph_id(notice_id, "Notice", "noticeId")
     # Subscribe before the check, so nothing acknowledged in between is missed.
     async with acknowledgements.subscribe(notice) as queue:
-        if not await ctx.db.read(BY_IDS["Notice"], ids=[notice], **ctx.scope.params()):
+        if not await node_visible(ctx, "Notice", notice):
             raise NotFound(f"no notice {notice_id}", "noticeId")
         while True:
             event = await queue.get()
-            org = event["organization"]["props"]["id"]
-            if not (ctx.scope.everything or org in ctx.scope.orgs):
+            if not ctx.scope.owns(event["organization"]["props"]["id"]):
                 continue  # an organisation outside the caller's scope: as if it did not exist
-            try:
-                # Fresh loaders per event: nested fields read the graph as it is now.
-                ctx.loaders = Loaders(ctx.db, ctx.scope)
-                acknowledgement = _acknowledgement(event)
-            except Exception as exc:  # never a stack trace to the client (schema/errors.py)
-                log.exception("acknowledgement event failed")
-                raise ApiError("Internal error") from exc
-            yield acknowledgement
+            # Fresh loaders per event: nested fields read the graph as it is now.
+            ctx.loaders = Loaders(ctx.graph)
+            yield acknowledgement(event)

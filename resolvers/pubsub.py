@@ -1,5 +1,6 @@
 """In-process publish/subscribe for subscriptions: events keyed by a string (a notice id) reach
-every subscriber of that key in this process. Events published by other processes are not seen
+every subscriber of that key in this process. A feature keeps its own Broadcast (mobilization:
+the acknowledgements of notices). Events published by other processes are not seen
 (README: acknowledgements made through this process are pushed)."""
 
 from __future__ import annotations
@@ -40,7 +41,3 @@ class Broadcast:
             self.subscribers[key].discard(queue)
             if not self.subscribers[key]:
                 del self.subscribers[key]
-
-
-# Acknowledgements of notices, keyed by the notice's graph id.
-acknowledgements = Broadcast()

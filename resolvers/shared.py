@@ -9,7 +9,7 @@ from typing import Any
 
 from neo4j.exceptions import ConstraintError
 
-from core.errors import Conflict, Forbidden, NotFound
+from core.errors import ApiError, BadUserInput, Conflict, Forbidden, NotFound
 from core.ids import graph_id, new_id, to_global_id
 from core.principal import WRITERS, Role
 from core.vocabulary import NodeLabel
@@ -157,3 +157,30 @@ def graph_view(
 ) -> dict[str, Any]:
     """A subgraph: nodes (graph_node), edges (graph_edge), the paths found, whether cut."""
     return {"nodes": nodes, "edges": edges, "paths": paths or [], "truncated": truncated}
+
+
+# -- mobilization, visits, assessments: reports about an organisation's subtree --------------------
+
+
+def root_org(ctx: Context, org_id: str | None) -> str:
+    """The graph id of the organisation a report is about: the one named (`orgId`), or else the
+    caller's own (a social organisation has none: it must name one)."""
+    principal = ctx.caller()
+    if org_id is not None:
+        return graph_id(org_id, "Organization", "orgId")
+    if ctx.scope.social_org:
+        raise BadUserInput("a social organisation names the organisation (orgId)", "orgId")
+    return principal.org_id
+
+
+async def node_visible(ctx: Context, label: str, key: str) -> bool:
+    """Whether the caller may see the `label` node with this graph id."""
+    return bool(await ctx.graph.read(BY_IDS[label], ids=[key]))
+
+
+async def root_error(ctx: Context, org: str, org_id: str | None) -> ApiError:
+    """The error for a report whose root its query did not find: an organisation the caller
+    sees but of the wrong kind, or none it sees."""
+    if await organization_visible(ctx, org):
+        return BadUserInput("orgId must name the centre, a town, a community or a branch", "orgId")
+    return NotFound(f"no organisation {org_id or org}", "orgId")

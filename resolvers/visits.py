@@ -1,40 +1,44 @@
-"""recordVisit (the visit and its appeals in one transaction) and visitCoverage."""
+"""recordVisit (the visit and its appeals in one transaction) and visitCoverage.
+
+Each returns plain data: the visit's node record, and a dict shaped like schema/visits.py's
+VisitCoverage (schema/mapping.py builds it)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import uuid
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from core.errors import BadUserInput
-from core.ids import from_global_id
-from core.paging import page_window
-from core.vocabulary import VisitKind
+from core.ids import from_global_id, new_id
+from core.paging import Page, page_window
+from core.vocabulary import AppealCategory, Urgency, VisitKind
 from graph.visits import CREATE_VISIT, CREATE_VISIT_APPEALS, VISIT_COVERAGE, VISIT_TARGETS
 from resolvers import validate as v
-from resolvers.context import Info
-from resolvers.mobilization import root_error, root_org
-from resolvers.shared import Writer, key_of, write
-from schema.mapping import from_row, to_object
-from schema.relay import paged
-from schema.visit_coverage import (
-    BranchVisits,
-    VisitAppealInput,
-    VisitCoverage,
-    VisitCoverageFilter,
-    VisitCoverageSummary,
-)
+from resolvers.context import Context
+from resolvers.shared import Writer, key_of, root_error, root_org, write
 
 NINTH_DAY = 9
 MAX_APPEALS = 20
 
 
-def _new_id(prefix: str) -> str:
-    return f"{prefix}-{uuid.uuid4().hex[:12].upper()}"
+class AppealGiven(Protocol):
+    """An appeal a visit brought back, as the schema's VisitAppealInput gives it."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def category(self) -> AppealCategory: ...
+    @property
+    def urgency(self) -> Urgency: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def youth_id(self) -> str | None: ...
 
 
-def _appeal_props(given: VisitAppealInput, i: int) -> dict[str, Any]:
+def _appeal_props(given: AppealGiven, i: int) -> dict[str, Any]:
     field = f"appeals[{i}]"
     return v.drop_none(
         {
@@ -49,14 +53,15 @@ def _appeal_props(given: VisitAppealInput, i: int) -> dict[str, Any]:
 
 
 async def record_visit(
-    info: Info,
+    ctx: Context,
     cadre_id: str,
     target_id: str,
     date: dt.date,
     kind: VisitKind,
     notes: str | None,
-    appeals: list[VisitAppealInput] | None,
-) -> Any:
+    appeals: Sequence[AppealGiven] | None,
+) -> dict[str, Any]:
+    """The visit's node record; its appeals are created with it."""
     v.past_date(date, "date")
     if kind is VisitKind.NINTH_DAY and date.day != NINTH_DAY:
         raise BadUserInput("a 9th-day visit (9号议事日) is on the 9th of a month", "date")
@@ -64,7 +69,7 @@ async def record_visit(
     if target_label not in VISIT_TARGETS:
         raise BadUserInput("targetId must name a youth, an enterprise or a social organisation",
                            "targetId")  # fmt: skip
-    appeals = appeals or []
+    appeals = appeals or ()
     if len(appeals) > MAX_APPEALS:
         raise BadUserInput(f"at most {MAX_APPEALS} appeals per visit", "appeals")
     title = (
@@ -98,26 +103,27 @@ async def record_visit(
                     "who raised it",
                     field,
                 )
-            produced.append({"id": _new_id("AP"), "youth": youth, "props": appeal})
+            produced.append({"id": new_id("Appeal"), "youth": youth, "props": appeal})
         rows = await w.run(
             CREATE_VISIT[target_label],
-            id=_new_id("VI"),
+            id=new_id("Visit"),
             cadre=key_of(cadre),
             target=key_of(target),
             props=props,
         )
-        visit = rows[0]["node"]
+        visit: dict[str, Any] = rows[0]["node"]
         if produced:
             await w.run(CREATE_VISIT_APPEALS, visit=key_of(visit), appeals=produced)
         return visit
 
-    return await write(info, work)
+    result: dict[str, Any] = await write(ctx, work)
+    return result
 
 
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
-def _month(value: str) -> tuple[dt.date, dt.date]:
+def month_days(value: str) -> tuple[dt.date, dt.date]:
     """The first and last day of a month given as YYYY-MM, not after the current month."""
     match = MONTH.match(value.strip())
     if not match:
@@ -130,39 +136,39 @@ def _month(value: str) -> tuple[dt.date, dt.date]:
 
 
 async def visit_coverage(
-    info: Info,
+    ctx: Context,
     org_id: str | None,
     month: str,
     first: int | None,
     after: str | None,
-    given: VisitCoverageFilter | None,
-) -> VisitCoverage:
-    ctx = info.context
-    org = root_org(info, org_id)
-    start, end = _month(month)
+    held: bool | None = None,
+) -> dict[str, Any]:
+    """Per grid branch of the organisation's subtree (default: the caller's), its 9th-day visits
+    in the month; the branches filtered by whether they held any."""
+    org = root_org(ctx, org_id)
+    start, end = month_days(month)
     offset, limit = page_window(first, after)
-    rows = await ctx.db.read(
+    rows = await ctx.graph.read(
         VISIT_COVERAGE,
         org=org,
         to=end,
         offset=offset,
         limit=limit,
-        f_held=given.held if given else None,
+        f_held=held,
         **{"from": start},
-        **ctx.scope.params(),
     )
     if not rows:
-        raise await root_error(info, org, org_id)
-    row = rows[0]
-    summary = from_row(VisitCoverageSummary, {**row, "shareHeld": 0.0})
-    if summary.branches:
-        summary.share_held = round(summary.held / summary.branches, 4)
-    branches = [
-        from_row(BranchVisits, {**r, "branch": to_object(r["branch"])}) for r in row["page"]
-    ]
-    return VisitCoverage(
-        organization=to_object(row["organization"]),
-        month=start.strftime("%Y-%m"),
-        summary=summary,
-        branches=paged(branches, row["total"], offset),
-    )
+        raise await root_error(ctx, org, org_id)
+    return coverage(rows[0], start, offset)
+
+
+def coverage(row: dict[str, Any], month: dt.date, offset: int) -> dict[str, Any]:
+    """The coverage of a month (VisitCoverage) from the row of VISIT_COVERAGE."""
+    branches, held = row["branches"], row["held"]
+    return {
+        "organization": row["organization"],
+        "month": month.strftime("%Y-%m"),
+        # the row carries the summary's counts (branches, held, without, visits, …)
+        "summary": {**row, "share_held": round(held / branches, 4) if branches else 0.0},
+        "branches": Page(row["page"], row["total"], offset),
+    }

@@ -39,19 +39,19 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         linkage.Query,
         cobuilding.Query,
         reports.Query,
-        mobilization.MobilizationQuery,
-        visits.VisitQuery,
-        assessments.AssessmentQuery,
+        mobilization.Query,
+        visits.Query,
+        assessments.Query,
         audit.Query,
     )
     mutations: tuple[type, ...] = (
         mutation.Mutation,
         linkage.Mutation,
-        mobilization.MobilizationMutation,
-        visits.VisitMutation,
-        assessments.AssessmentMutation,
+        mobilization.Mutation,
+        visits.Mutation,
+        assessments.Mutation,
     )
-    subscriptions: tuple[type, ...] = (mobilization.MobilizationSubscription,)
+    subscriptions: tuple[type, ...] = (mobilization.Subscription,)
 
     from schema.extensions import ErrorVocabulary, RequestAccounting, node_budget
 

@@ -1,4 +1,5 @@
-"""Trainings, 三位一体 assessments and awards in the API."""
+"""Trainings, 三位一体 assessments and awards in the API, with the types of the assessment
+ranking."""
 
 from __future__ import annotations
 
@@ -8,18 +9,60 @@ import strawberry
 
 from core.paging import DEFAULT_PAGE
 from resolvers import assessments
-from schema.assessment_ranking import AssessmentRanking
-from schema.enums import AssessmentSubject, AwardTitle, TrainingTopic
-from schema.fields import Info
+from schema.enums import AssessmentGrade, AssessmentSubject, AwardTitle, TrainingTopic
+from schema.fields import Info, label
+from schema.mapping import build, to_object
 from schema.nodes.assessment import Assessment
 from schema.nodes.award import Award
+from schema.nodes.organization import Organization
 from schema.nodes.training import Training
+from schema.relay import Connection, Node
 
 ID = strawberry.ID
 
 
+@strawberry.type(description="The weights of the three parts in an assessment's total.")
+class AssessmentWeighting:
+    daily_work: float
+    key_work: float
+    problem_solving: float
+
+
+@strawberry.type(description="One subject's assessment in the ranking.")
+class RankedAssessment:
+    rank: int = strawberry.field(description="1: the best; equal totals share a rank (1, 2, 2, 4).")
+    total: float
+    grade: AssessmentGrade
+    assessment: Assessment
+    target: Node = strawberry.field(description="The organisation or cadre assessed.")
+
+    grade_label = label("grade")
+
+
+@strawberry.type(description="Counts over every subject ranked.")
+class AssessmentRankingSummary:
+    assessed: int
+    average_total: float | None
+    excellent: int
+    good: int
+    passed: int
+    failed: int
+
+
+@strawberry.type(description="The subjects of one kind in a subtree, ranked by weighted total.")
+class AssessmentRanking:
+    organization: Organization
+    period: str
+    subject: AssessmentSubject
+    weighting: AssessmentWeighting
+    summary: AssessmentRankingSummary
+    entries: Connection[RankedAssessment] = strawberry.field(description="Best first.")
+
+    subject_label = label("subject")
+
+
 @strawberry.type
-class AssessmentQuery:
+class Query:
     @strawberry.field(
         description="The towns, communities, grid branches or cadres of a subtree (default: the "
         "caller's) assessed in a half-year (YYYY-H1/H2), ranked by weighted total (daily work "
@@ -34,11 +77,14 @@ class AssessmentQuery:
         first: int | None = DEFAULT_PAGE,
         after: str | None = None,
     ) -> AssessmentRanking:
-        return await assessments.assessment_ranking(info, org_id, period, subject, first, after)
+        ranking = await assessments.assessment_ranking(
+            info.context, org_id, period, subject, first, after
+        )
+        return build(AssessmentRanking, ranking)
 
 
 @strawberry.type
-class AssessmentMutation:
+class Mutation:
     @strawberry.mutation(
         description="Records a cadre training on one of the four topics and who attended it."
     )
@@ -50,11 +96,15 @@ class AssessmentMutation:
         date: dt.date,
         attendee_ids: list[ID],
     ) -> Training:
-        return await assessments.record_training(info, title, topic, date, attendee_ids)
+        record = await assessments.record_training(info.context, title, topic, date, attendee_ids)
+        training: Training = to_object(record)
+        return training
 
     @strawberry.mutation(description="Adds attendees to a training (idempotent).")
     async def record_attendance(self, info: Info, training_id: ID, cadre_ids: list[ID]) -> Training:
-        return await assessments.record_attendance(info, training_id, cadre_ids)
+        record = await assessments.record_attendance(info.context, training_id, cadre_ids)
+        training: Training = to_object(record)
+        return training
 
     @strawberry.mutation(
         description="Records the joint inspection team's assessment of a town, community, grid "
@@ -72,9 +122,18 @@ class AssessmentMutation:
         inspectors: list[str],
         assessed_at: dt.date | None = None,
     ) -> Assessment:
-        return await assessments.record_assessment(
-            info, target_id, period, daily_work, key_work, problem_solving, inspectors, assessed_at
+        record = await assessments.record_assessment(
+            info.context,
+            target_id,
+            period,
+            daily_work,
+            key_work,
+            problem_solving,
+            inspectors,
+            assessed_at,
         )
+        assessment: Assessment = to_object(record)
+        return assessment
 
     @strawberry.mutation(
         description="Grants an award of a year: 示范网格团组织 to a community or grid branch, "
@@ -83,4 +142,6 @@ class AssessmentMutation:
     async def grant_award(
         self, info: Info, title: AwardTitle, year: int, recipient_id: ID
     ) -> Award:
-        return await assessments.grant_award(info, title, year, recipient_id)
+        record = await assessments.grant_award(info.context, title, year, recipient_id)
+        award: Award = to_object(record)
+        return award

@@ -6,8 +6,8 @@ import datetime as dt
 
 import strawberry
 
-from graph.assessments import grade as grade_of
-from graph.assessments import weighted_total
+from core.scores import grade as grade_of
+from core.scores import weighted_total
 from schema.enums import AssessmentGrade
 from schema.fields import label, one
 from schema.mapping import node_type
@@ -46,6 +46,6 @@ class Assessment(Node):
     )
     def grade(self) -> AssessmentGrade | None:
         total = self.total()
-        return None if total is None else AssessmentGrade(grade_of(total))
+        return None if total is None else grade_of(total)
 
     grade_label = label("grade", uses=PARTS)

@@ -13,11 +13,12 @@ import pytest
 import uvicorn
 from starlette.applications import Starlette
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.typing import Subprotocol
 
 from app.asgi import create_app
 from core.settings import Settings, get_settings
 from graph.driver import Database, Query
-from resolvers.pubsub import acknowledgements
+from resolvers.mobilization import acknowledgements
 from tests.conftest import GraphQL, data, error, gid, token
 
 DISTRICT = ("DISTRICT_ADMIN", "RC")
@@ -385,12 +386,14 @@ async def live_server(mini: Database) -> AsyncIterator[str]:
     await task
 
 
+PROTOCOL = Subprotocol("graphql-transport-ws")
+
 SUBSCRIBE = """subscription($notice: ID!) { noticeAcknowledged(noticeId: $notice) {
   notice { key } organization { key name } late state minutes recorded by } }"""
 
 
 async def _socket(host: str, bearer: str | None) -> ClientConnection:
-    socket = await connect(f"ws://{host}/graphql", subprotocols=["graphql-transport-ws"])
+    socket = await connect(f"ws://{host}/graphql", subprotocols=[PROTOCOL])
     payload = {"Authorization": f"Bearer {bearer}"} if bearer else {}
     await socket.send(json.dumps({"type": "connection_init", "payload": payload}))
     assert json.loads(await socket.recv())["type"] == "connection_ack"
