@@ -40,7 +40,7 @@ SET r.note = $note
 RETURN type(r) AS type;
 
 // appeal_set_status
-MATCH (ap:Appeal {id: $appeal})
+MATCH (ap:Appeal {id: $appeal}) WHERE ($scopeAll OR EXISTS { MATCH (ap)-[:RAISED_BY]->(:Youth)-[:RESIDES_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (ap)-[:REFERRED_TO]->(s:SocialOrganization) WHERE s.id = $scopeSocialOrg })
 SET ap.status = $status, ap += $stamps
 RETURN {props: ap {.*, createdAt: toString(ap.createdAt), updatedAt: toString(ap.updatedAt), archivedAt: toString(ap.archivedAt), matchedAt: toString(ap.matchedAt), startedAt: toString(ap.startedAt), resolvedAt: toString(ap.resolvedAt), closedAt: toString(ap.closedAt), rejectedAt: toString(ap.rejectedAt), issuedAt: toString(ap.issuedAt)}, labels: labels(ap)} AS node;
 
@@ -150,6 +150,30 @@ CALL (t) {
     RETURN count(c) AS attended
 }
 RETURN {props: t {.*, createdAt: toString(t.createdAt), updatedAt: toString(t.updatedAt), archivedAt: toString(t.archivedAt), matchedAt: toString(t.matchedAt), startedAt: toString(t.startedAt), resolvedAt: toString(t.resolvedAt), closedAt: toString(t.closedAt), rejectedAt: toString(t.rejectedAt), issuedAt: toString(t.issuedAt)}, labels: labels(t)} AS node, attended;
+
+// audit_events
+MATCH (a:AuditEvent)
+WHERE ($account IS NULL OR a.account = $account) AND ($node IS NULL OR a.node = $node)
+  AND ($since IS NULL OR a.at >= $since) AND ($until IS NULL OR a.at < $until)
+  AND ($scopeAll
+       OR EXISTS { MATCH (v:Youth {id: a.node}) WHERE ($scopeAll OR EXISTS { MATCH (v)-[:RESIDES_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (v)<-[:RAISED_BY]-(:Appeal)-[:REFERRED_TO]->(s:SocialOrganization) WHERE s.id = $scopeSocialOrg }) }
+       OR EXISTS { MATCH (v:Cadre {id: a.node}) WHERE ($scopeAll OR EXISTS { MATCH (v)-[:SERVES_IN]->(o:Organization) WHERE o.id IN $scopeOrgs }) })
+WITH a ORDER BY a.at DESC, a.id
+WITH collect(a) AS rows
+RETURN size(rows) AS total,
+       [a IN rows[$offset..($offset + $limit)] | a {.id, .account, .role, .node, .label,
+                                                      .fields, .requestId,
+                                                      at: toString(a.at)}] AS items;
+
+// audit_purge
+MATCH (a:AuditEvent) WHERE a.at < datetime() - duration({days: $days})
+CALL (a) { DELETE a } IN TRANSACTIONS OF 5000 ROWS;
+
+// audit_record
+UNWIND $events AS event
+CREATE (a:AuditEvent {id: event.id, at: datetime(event.at), account: event.account,
+                      role: event.role, node: event.node, label: event.label,
+                      fields: event.fields, requestId: event.requestId});
 
 // await_indexes
 CALL db.awaitIndexes(300);
@@ -279,7 +303,7 @@ WHERE ($scopeAll OR EXISTS { MATCH (v)-[:RESIDES_IN]->(:Grid)-[:WITHIN|SERVED_BY
 RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
 // clear_database
-MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS;
+MATCH (n) WHERE NOT (n:Migration OR n:AuditEvent) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS;
 
 // co_building
 MATCH (o:Organization {id: $org}) WHERE ($scopeAll OR o.id IN $scopeOrgs OR EXISTS { MATCH (o:Organization)-[:CO_BUILDS]->(o:Organization) WHERE o.id IN $scopeOrgs })
@@ -302,7 +326,7 @@ WITH total, row.c AS c, row.r AS r, row.b AS b
 CALL (c, b, r) {
     MATCH (b)<-[:ORGANIZED_BY|PARTNERED_WITH]-(a:Activity)
           -[:ORGANIZED_BY|PARTNERED_WITH]->(c)
-    WHERE a.archivedAt IS NULL
+    WHERE a.archivedAt IS NULL AND ($scopeAll OR EXISTS { MATCH (a)-[:ORGANIZED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs })
     WITH DISTINCT a ORDER BY a.date, a.id
     RETURN collect({props: a {.*, createdAt: toString(a.createdAt), updatedAt: toString(a.updatedAt), archivedAt: toString(a.archivedAt), matchedAt: toString(a.matchedAt), startedAt: toString(a.startedAt), resolvedAt: toString(a.resolvedAt), closedAt: toString(a.closedAt), rejectedAt: toString(a.rejectedAt), issuedAt: toString(a.issuedAt)}, labels: labels(a)}) AS activities
 }
@@ -318,6 +342,7 @@ MATCH (root:Organization {id: $org}) WHERE ($scopeAll OR root.id IN $scopeOrgs O
 MATCH (b:GridBranch)-[:UNDER*0..3]->(root)
 WHERE b.archivedAt IS NULL AND ($scopeAll OR b.id IN $scopeOrgs OR EXISTS { MATCH (b)-[:CO_BUILDS]->(o:Organization) WHERE o.id IN $scopeOrgs })
 OPTIONAL MATCH (b)-[:UNDER*0..2]->(unit:Organization)-[:UNDER]->(root)
+WHERE ($scopeAll OR unit.id IN $scopeOrgs OR EXISTS { MATCH (unit)-[:CO_BUILDS]->(o:Organization) WHERE o.id IN $scopeOrgs })
 WITH b, unit, COLLECT {
     MATCH (c:IndustryCommittee)-[r:CO_BUILDS]->(b)
     WHERE r.until IS NULL AND c.archivedAt IS NULL AND ($scopeAll OR c.id IN $scopeOrgs OR EXISTS { MATCH (c)-[:CO_BUILDS]->(o:Organization) WHERE o.id IN $scopeOrgs })
@@ -503,7 +528,9 @@ LIMIT $cap
 RETURN elementId(y) AS target, via, {eid: elementId(y), key: y.id, labels: labels(y), name: coalesce(y.name, y.title, y.period, y.id)} AS node;
 
 // explore_nodes
-UNWIND $nodes AS eid MATCH (y) WHERE elementId(y) = eid RETURN {eid: elementId(y), key: y.id, labels: labels(y), name: coalesce(y.name, y.title, y.period, y.id)} AS node;
+UNWIND $nodes AS eid
+MATCH (y) WHERE elementId(y) = eid AND ((y:Organization AND ($scopeAll OR y.id IN $scopeOrgs OR EXISTS { MATCH (y)-[:CO_BUILDS]->(o:Organization) WHERE o.id IN $scopeOrgs })) OR (y:Grid AND ($scopeAll OR EXISTS { MATCH (y)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs })) OR (y:Youth AND ($scopeAll OR EXISTS { MATCH (y)-[:RESIDES_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (y)<-[:RAISED_BY]-(:Appeal)-[:REFERRED_TO]->(s:SocialOrganization) WHERE s.id = $scopeSocialOrg })) OR (y:Appeal AND ($scopeAll OR EXISTS { MATCH (y)-[:RAISED_BY]->(:Youth)-[:RESIDES_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (y)-[:REFERRED_TO]->(s:SocialOrganization) WHERE s.id = $scopeSocialOrg })) OR (y:Cadre AND ($scopeAll OR EXISTS { MATCH (y)-[:SERVES_IN]->(o:Organization) WHERE o.id IN $scopeOrgs })) OR (y:ChatGroup AND ($scopeAll OR EXISTS { MATCH (y)-[:OF]->(o:Organization) WHERE o.id IN $scopeOrgs })) OR (y:Position AND ($scopeAll OR EXISTS { MATCH (y)-[:HOSTED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs })) OR (y:SocialOrganization AND ($scopeAll OR EXISTS { MATCH (y)-[:LINKED_WITH]->(o:Organization) WHERE o.id IN $scopeOrgs } OR y.id = $scopeSocialOrg)) OR (y:SocialWorker AND ($scopeAll OR EXISTS { MATCH (y)-[:MEMBER_OF]->(:SocialOrganization)-[:LINKED_WITH]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (y)-[:MEMBER_OF]->(s:SocialOrganization) WHERE s.id = $scopeSocialOrg })) OR (y:ServiceProject AND ($scopeAll OR EXISTS { MATCH (y)-[:RUN_BY]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (y)<-[:PART_OF]-(:Activity)-[:ORGANIZED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs })) OR (y:Activity AND ($scopeAll OR EXISTS { MATCH (y)-[:ORGANIZED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs })) OR (y:Enterprise AND ($scopeAll OR EXISTS { MATCH (y)-[:LOCATED_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs })) OR (y:Visit AND ($scopeAll OR EXISTS { MATCH (y)-[:BY]->(:Cadre)-[:SERVES_IN]->(o:Organization) WHERE o.id IN $scopeOrgs })) OR (y:Fund AND ($scopeAll OR EXISTS { MATCH (y)-[:ALLOCATED_TO]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (y)-[:ALLOCATED_TO]->(:ServiceProject)-[:RUN_BY]->(o:Organization) WHERE o.id IN $scopeOrgs })) OR (y:Training AND ($scopeAll OR EXISTS { MATCH (y)<-[:ATTENDED]-(:Cadre)-[:SERVES_IN]->(o:Organization) WHERE o.id IN $scopeOrgs })) OR (y:Campaign AND ($scopeAll OR EXISTS { MATCH (y)<-[:JOINED]-(o:Organization) WHERE o.id IN $scopeOrgs })) OR (y:Assessment AND ($scopeAll OR EXISTS { MATCH (y)-[:OF]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (y)-[:OF]->(:Cadre)-[:SERVES_IN]->(o:Organization) WHERE o.id IN $scopeOrgs })) OR (y:Award AND ($scopeAll OR EXISTS { MATCH (y)-[:GRANTED_TO]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (y)-[:GRANTED_TO]->(:Cadre)-[:SERVES_IN]->(o:Organization) WHERE o.id IN $scopeOrgs })) OR (y:Notice AND ($scopeAll OR EXISTS { MATCH (y)-[:ISSUED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (y)-[:ADDRESSED_TO]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (y)-[:ACKNOWLEDGED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs })))
+RETURN {eid: elementId(y), key: y.id, labels: labels(y), name: coalesce(y.name, y.title, y.period, y.id)} AS node;
 
 // explore_start_Activity
 MATCH (y:Activity {id: $key}) WHERE ($scopeAll OR EXISTS { MATCH (y)-[:ORGANIZED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs }) RETURN {eid: elementId(y), key: y.id, labels: labels(y), name: coalesce(y.name, y.title, y.period, y.id)} AS node;
@@ -1013,7 +1040,7 @@ WITH ap, y, g, gb, COLLECT {
 WITH ap, y, g, CASE WHEN gb IS NULL THEN up ELSE [gb] + up END AS chain
 
 UNWIND $picked AS pick
-MATCH (c) WHERE elementId(c) = pick.c
+MATCH (c) WHERE elementId(c) = pick.c AND ((c:SocialOrganization AND ($scopeAll OR EXISTS { MATCH (c)-[:LINKED_WITH]->(o:Organization) WHERE o.id IN $scopeOrgs } OR c.id = $scopeSocialOrg)) OR (c:SocialWorker AND ($scopeAll OR EXISTS { MATCH (c)-[:MEMBER_OF]->(:SocialOrganization)-[:LINKED_WITH]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (c)-[:MEMBER_OF]->(s:SocialOrganization) WHERE s.id = $scopeSocialOrg })) OR (c:Position AND ($scopeAll OR EXISTS { MATCH (c)-[:HOSTED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs })) OR (c:ServiceProject AND ($scopeAll OR EXISTS { MATCH (c)-[:RUN_BY]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (c)<-[:PART_OF]-(:Activity)-[:ORGANIZED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs })))
 MATCH (anchor) WHERE elementId(anchor) = pick.anchor
 OPTIONAL MATCH (via) WHERE elementId(via) = pick.via
 WITH ap, y, g, chain, pick, c, via, COLLECT {
@@ -1642,7 +1669,9 @@ CALL (orgs) {
         MATCH (f:Fund)-[r:ALLOCATED_TO]->(p:ServiceProject)-[:RUN_BY]->(o)
         RETURN f, r, p AS target
     }
-    WITH DISTINCT f, r, target WHERE $year IS NULL OR f.year = $year
+    WITH DISTINCT f, r, target
+    WHERE ($year IS NULL OR f.year = $year)
+      AND ((target:Organization AND ($scopeAll OR target.id IN $scopeOrgs OR EXISTS { MATCH (target)-[:CO_BUILDS]->(o:Organization) WHERE o.id IN $scopeOrgs })) OR (target:ServiceProject AND ($scopeAll OR EXISTS { MATCH (target)-[:RUN_BY]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (target)<-[:PART_OF]-(:Activity)-[:ORGANIZED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs })))
     CALL (target) {
         OPTIONAL MATCH (a:Activity)-[:PART_OF]->(target)
         WHERE a.archivedAt IS NULL AND ($year IS NULL OR a.date.year = $year)
@@ -1737,9 +1766,7 @@ WHERE v.archivedAt IS NULL AND v.createdAt < $before
   AND ($scopeAll OR EXISTS { MATCH (v)-[:RAISED_BY]->(:Youth)-[:RESIDES_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (v)-[:REFERRED_TO]->(s:SocialOrganization) WHERE s.id = $scopeSocialOrg }) AND ($org IS NULL OR (EXISTS { MATCH (v)-[:RAISED_BY]->(:Youth)-[:RESIDES_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE EXISTS { MATCH (o)-[:UNDER*0..3]->(:Organization {id: $org}) } }))
 WITH v ORDER BY v.createdAt, v.id
 WITH collect(v) AS rows
-RETURN size(rows) AS total,
-       [x IN rows[$offset..($offset + $limit)]
-           | {node: {props: x {.*, createdAt: toString(x.createdAt), updatedAt: toString(x.updatedAt), archivedAt: toString(x.archivedAt), matchedAt: toString(x.matchedAt), startedAt: toString(x.startedAt), resolvedAt: toString(x.resolvedAt), closedAt: toString(x.closedAt), rejectedAt: toString(x.rejectedAt), issuedAt: toString(x.issuedAt)}, labels: labels(x)}, edge: null}] AS page;
+RETURN size(rows) AS total, [x IN rows[$offset..($offset + $limit)] | {props: x {.*, createdAt: toString(x.createdAt), updatedAt: toString(x.updatedAt), archivedAt: toString(x.archivedAt), matchedAt: toString(x.matchedAt), startedAt: toString(x.startedAt), resolvedAt: toString(x.resolvedAt), closedAt: toString(x.closedAt), rejectedAt: toString(x.rejectedAt), issuedAt: toString(x.issuedAt)}, labels: labels(x)}] AS page;
 
 // update_Activity
 MATCH (v:Activity {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;

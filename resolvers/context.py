@@ -4,9 +4,6 @@ loaders, and what the request showed of personal data."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-from strawberry.types import Info as StrawberryInfo
 
 from core.errors import ApiError, Unauthenticated
 from core.principal import Principal
@@ -58,7 +55,3 @@ class Context:
         principal = self.require_principal()
         assert principal is not None
         return principal
-
-
-# TRANSITION: resolvers still taking strawberry's info; each feature moves to `ctx: Context`.
-Info = StrawberryInfo[Context, Any]

@@ -6,14 +6,10 @@ from typing import Any
 
 from core.errors import NotFound
 from core.ids import graph_id
+from core.vocabulary import PROMISE_MINUTES, Urgency
 from graph.cache import Memo
 from graph.overview import OVERVIEW
 from resolvers.context import Context
-
-# The report's promise (DOMAIN.md): general work within 10 minutes, urgent within 3.
-GENERAL_REACH_MINUTES = 10
-URGENT_REACH_MINUTES = 3
-
 
 # Dashboards ask for the same public figures again and again; see graph/cache.py.
 _memo = Memo(ttl=30)
@@ -41,8 +37,8 @@ def figures(row: dict[str, Any], public: bool = False) -> dict[str, Any]:
         counts = {k: v if v is None or v >= K_ANONYMITY else None for k, v in counts.items()}
     return {
         **counts,
-        "generalReachMinutes": GENERAL_REACH_MINUTES,
-        "urgentReachMinutes": URGENT_REACH_MINUTES,
+        "generalReachMinutes": PROMISE_MINUTES[Urgency.GENERAL],
+        "urgentReachMinutes": PROMISE_MINUTES[Urgency.URGENT],
     }
 
 

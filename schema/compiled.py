@@ -28,6 +28,7 @@ from graphql import (
     GraphQLField,
     GraphQLInterfaceType,
     GraphQLList,
+    GraphQLNamedType,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
@@ -288,7 +289,7 @@ class _Shaper:
         if isinstance(of, GraphQLList):
             return [self.complete(item, of.of_type, nodes) for item in value]
         if isinstance(of, GraphQLObjectType | GraphQLInterfaceType):
-            runtime = of
+            runtime: GraphQLNamedType = of
             if isinstance(of, GraphQLInterfaceType):
                 runtime = self.walk.schema.type_map[type(value).__name__]
             assert isinstance(runtime, GraphQLObjectType)

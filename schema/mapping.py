@@ -183,13 +183,6 @@ to_connection: Callable[[Page[Any]], Connection[Any]] = _connection(_object_or_r
 """A page of node records (or of relation items) as a connection of node objects."""
 
 
-def from_row(cls: type, row: dict[str, Any]) -> Any:  # TRANSITION: features move to build()
-    return build(cls, row)
-
-
-# -- co-building, linkage: pages of feature results ---------------------------------------------
-
-
 def connection_of(cls: type[Any], page: Page[Any]) -> Connection[Any]:
     """A page of plain results (dicts or objects) as a connection of `cls` objects."""
     return converter(Connection[cls])(page)  # type: ignore[valid-type]  # cls: a run-time class

@@ -731,8 +731,8 @@ class _Generator:
 
         self.committees: list[_Org] = []
         numbering: dict[str, int] = {}
-        for town_name, committee_sector, name in sp.industry_committees:
-            owner = center if town_name is None else self.town_by_name.get(town_name)
+        for committee_town, committee_sector, name in sp.industry_committees:
+            owner = center if committee_town is None else self.town_by_name.get(committee_town)
             if owner is None:
                 continue  # a town this district does not have
             numbering[owner.id] = numbering.get(owner.id, 0) + 1

@@ -6,7 +6,7 @@ import datetime as dt
 
 import strawberry
 
-from resolvers.overview import GENERAL_REACH_MINUTES, URGENT_REACH_MINUTES
+from core.vocabulary import PROMISE_MINUTES
 from schema.enums import Urgency
 from schema.fields import connection, label, one
 from schema.filters import OrganizationFilter
@@ -30,7 +30,7 @@ class Notice(Node):
         metadata={"uses": ("urgency",)},
     )
     def promise_minutes(self) -> int:
-        return URGENT_REACH_MINUTES if self.urgency is Urgency.URGENT else GENERAL_REACH_MINUTES
+        return PROMISE_MINUTES[self.urgency or Urgency.GENERAL]
 
     issued_by = one("Notice.issuedBy", refs.Organization)
     acknowledgements = connection(
