@@ -466,6 +466,9 @@ SET a += given.props, a.status = 'OPEN', a.createdAt = datetime.realtime('Asia/S
 CREATE (v)-[:PRODUCED]->(a), (a)-[:RAISED_BY]->(y), (a)-[:COLLECTED_BY]->(c)
 RETURN count(a) AS appeals;
 
+// dataset_counts
+MATCH (n) WHERE NOT (n:Migration OR n:Dataset OR n:AuditEvent) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships;
+
 // dataset_loaded
 MATCH (d:Dataset {id: 'dataset'}) RETURN d.name AS name, d.scale AS scale, d.complete AS complete;
 

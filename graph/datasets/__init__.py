@@ -10,7 +10,9 @@ from graph.datasets.loader import Progress, write_dataset
 from graph.datasets.rencheng import generate
 from graph.driver import Database, Query
 
-__all__ = ["Progress", "clear_database", "generate", "load_dataset", "loaded_dataset"]
+__all__ = [
+    "Progress", "clear_database", "dataset_counts", "generate", "load_dataset", "loaded_dataset",
+]  # fmt: skip
 
 # Nodes that are not data of the model: the migrations applied, the dataset's completion marker,
 # the audit trail (which a reload must not erase).
@@ -67,6 +69,18 @@ async def load_dataset(
     await db.run_autocommit(REPLAN, seconds=120)
     await db.write(MARK, name=name, scale=scale, complete=True)
     return counts
+
+
+COUNTS = Query(
+    "dataset_counts",
+    f"MATCH (n) WHERE {DATA} WITH count(n) AS nodes "
+    "MATCH ()-[r]->() RETURN nodes, count(r) AS relationships",
+)
+
+
+async def dataset_counts(db: Database) -> dict[str, int]:
+    """The nodes and relationships of the data (the bookkeeping left out)."""
+    return dict((await db.read(COUNTS))[0])
 
 
 async def loaded_dataset(db: Database) -> tuple[str, int, bool] | None:
