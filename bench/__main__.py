@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import NoReturn
 
 import httpx
-from neo4j import AsyncGraphDatabase
 
 from app.auth import mint_token
 from bench.features import (
@@ -202,12 +201,7 @@ async def measure_mix(
             phase = await run_phase(mix, call, concurrency, args.seconds, args.max_requests)
         return phase, meter.share
 
-    driver = AsyncGraphDatabase.driver(
-        connection.uri,
-        auth=(connection.user, connection.password),
-        max_connection_pool_size=50,  # as the API's own driver (graph/driver.py)
-        notifications_min_severity="OFF",
-    )
+    driver = open_database(connection, get_settings()).driver  # as the API's own driver
     try:
         api_call = http_call(http, token)
         cypher = Cypher(driver, connection.database)

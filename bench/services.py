@@ -87,13 +87,13 @@ def read_status_kb(pid: int, field: str) -> int | None:
     return None
 
 
-class ApiProcess:
-    """`uvicorn app.asgi:create_app` in a child process, configured only through its environment,
-    exactly as a deployment would be (no reload, one worker, no access log)."""
+class ChildProcess:
+    """A server the benchmark runs as a child process on a free loopback port, logging to a file:
+    started, polled until it answers, measured, stopped with SIGTERM (then SIGKILL)."""
 
-    def __init__(self, connection: Connection, jwt_secret: str, log_path: Path) -> None:
-        self.connection = connection
-        self.jwt_secret = jwt_secret
+    what = "the process"
+
+    def __init__(self, log_path: Path) -> None:
         self.log_path = log_path
         self.port = free_port()
         self.proc: subprocess.Popen[bytes] | None = None
@@ -106,6 +106,52 @@ class ApiProcess:
     def pid(self) -> int:
         assert self.proc is not None
         return self.proc.pid
+
+    def ready(self, http: httpx.Client) -> bool:
+        raise NotImplementedError
+
+    def _wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        with httpx.Client(base_url=self.base_url, timeout=5.0) as http:
+            while time.monotonic() < deadline:
+                if self.proc is not None and self.proc.poll() is not None:
+                    raise RuntimeError(
+                        f"{self.what} exited with code {self.proc.returncode}:\n{self.log_tail()}"
+                    )
+                try:
+                    if self.ready(http):
+                        return
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.2)
+        raise RuntimeError(f"{self.what} was not ready after {timeout:.0f} s:\n{self.log_tail()}")
+
+    def log_tail(self, lines: int = 20) -> str:
+        if not self.log_path.exists():
+            return "(no output)"
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.terminate()  # both servers shut down gracefully on SIGTERM
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=5)
+
+
+class ApiProcess(ChildProcess):
+    """`uvicorn app.asgi:create_app` in a child process, configured only through its environment,
+    exactly as a deployment would be (no reload, one worker, no access log)."""
+
+    what = "the API"
+
+    def __init__(self, connection: Connection, jwt_secret: str, log_path: Path) -> None:
+        super().__init__(log_path)
+        self.connection = connection
+        self.jwt_secret = jwt_secret
 
     def start(self, timeout: float = 60.0) -> None:
         env = {
@@ -134,21 +180,8 @@ class ApiProcess:
             )  # fmt: skip
         self._wait_ready(timeout)
 
-    def _wait_ready(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        with httpx.Client(base_url=self.base_url, timeout=5.0) as http:
-            while time.monotonic() < deadline:
-                if self.proc is not None and self.proc.poll() is not None:
-                    raise RuntimeError(
-                        f"the API exited with code {self.proc.returncode}:\n{self.log_tail()}"
-                    )
-                try:
-                    if http.get("/health/ready").status_code == 200:
-                        return
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.2)
-        raise RuntimeError(f"the API was not ready after {timeout:.0f} s:\n{self.log_tail()}")
+    def ready(self, http: httpx.Client) -> bool:
+        return http.get("/health/ready").status_code == 200
 
     def rss_mb(self) -> float | None:
         kb = read_status_kb(self.pid, "VmRSS")
@@ -158,23 +191,8 @@ class ApiProcess:
         kb = read_status_kb(self.pid, "VmHWM")
         return None if kb is None else kb / 1024
 
-    def log_tail(self, lines: int = 20) -> str:
-        if not self.log_path.exists():
-            return "(no output)"
-        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
-    def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()  # uvicorn shuts down gracefully on SIGTERM
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=5)
-
-
-class PeerProcess:
+class PeerProcess(ChildProcess):
     """The peer: `node server.js` of bench/peer (the Neo4j GraphQL Library on Apollo Server) in a
     child process on a free loopback port, configured through its environment like the API.
 
@@ -183,20 +201,11 @@ class PeerProcess:
 
     STAMP = PEER_DIR / "node_modules" / ".youth-matrix-lock"
 
+    what = "the peer"
+
     def __init__(self, connection: Connection, log_path: Path) -> None:
+        super().__init__(log_path)
         self.connection = connection
-        self.log_path = log_path
-        self.port = free_port()
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def pid(self) -> int:
-        assert self.proc is not None
-        return self.proc.pid
 
     @staticmethod
     def _tool(name: str) -> str:
@@ -257,35 +266,6 @@ class PeerProcess:
             )  # fmt: skip
         self._wait_ready(timeout)
 
-    def _wait_ready(self, timeout: float) -> None:
+    def ready(self, http: httpx.Client) -> bool:
         # Ready when it answers a query: the schema is generated and Neo4j was checked.
-        deadline = time.monotonic() + timeout
-        with httpx.Client(base_url=self.base_url, timeout=5.0) as http:
-            while time.monotonic() < deadline:
-                if self.proc is not None and self.proc.poll() is not None:
-                    raise RuntimeError(
-                        f"the peer exited with code {self.proc.returncode}:\n{self.log_tail()}"
-                    )
-                try:
-                    response = http.post("/graphql", json={"query": "{ __typename }"})
-                    if response.status_code == 200:
-                        return
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.3)
-        raise RuntimeError(f"the peer was not ready after {timeout:.0f} s:\n{self.log_tail()}")
-
-    def log_tail(self, lines: int = 20) -> str:
-        if not self.log_path.exists():
-            return "(no output)"
-        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-
-    def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()  # server.js stops Apollo and closes the driver on SIGTERM
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=5)
+        return http.post("/graphql", json={"query": "{ __typename }"}).status_code == 200

@@ -22,14 +22,15 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from neo4j import AsyncGraphDatabase, RoutingControl
+from neo4j import RoutingControl
 
 from bench.machine import NOISY_PERCENT, CpuMeter, cpu_ms, wait_until_quiet
 from bench.peer_reads import PeerRead
 from bench.report import Report, percentile
 from bench.runner import Call, Outcome, Phase, Sample, cypher_call, http_call, run_phase
 from bench.workload import Cypher, Operation
-from graph.driver import Query
+from core.settings import get_settings
+from graph.driver import Query, open_database
 from graph.server import Connection
 
 SIDES = ("project", "peer", "floor")
@@ -242,12 +243,7 @@ async def measure_peer(
         f"peer check: {compared} answers of {len(reads)} reads equal on the project and the peer "
         "(ids, names, titles, counts; personal fields left out)",
     )
-    driver = AsyncGraphDatabase.driver(
-        connection.uri,
-        auth=(connection.user, connection.password),
-        max_connection_pool_size=50,  # as the API's own driver (graph/driver.py)
-        notifications_min_severity="OFF",
-    )
+    driver = open_database(connection, get_settings()).driver  # as the API's own driver
     try:
         profiled = ProfiledCypher(driver, connection.database)
         report(*await profile_statements(reads, profiled, peer, cypher_log))
