@@ -31,7 +31,8 @@ from graph.driver import Database, open_database, resolve_connection
 from graph.migrations import migrate
 from graph.scope import PUBLIC, scope_for
 from resolvers.context import Context
-from schema import build_schema, compiled
+from schema import compiled
+from schema.build import build_schema
 
 log = logging.getLogger("youth_matrix.app")
 

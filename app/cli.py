@@ -96,7 +96,7 @@ def cmd_token(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export_schema(args: argparse.Namespace, settings: Settings) -> int:
-    from schema import schema_sdl
+    from schema.build import schema_sdl
 
     Path(args.out).write_text(schema_sdl(), encoding="utf-8")
     print(f"wrote {args.out}")

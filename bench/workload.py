@@ -21,7 +21,7 @@ from core.settings import get_settings
 from graph.driver import Query
 from graph.overview import OVERVIEW
 from graph.scope import Scope
-from schema import build_schema
+from schema.build import build_schema
 from schema.compiled import floor
 
 ORG_TREE = """

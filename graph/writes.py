@@ -1,6 +1,7 @@
-"""The write queries of the mutations, generated once from code tables (labels and relationship
-types are constants here; every value travels as a parameter). A mutation runs several of them
-inside one transaction (resolvers/mutations.py), so that it writes everything or nothing."""
+"""The write statements every feature's writes share, generated once from code tables (labels
+and relationship types are constants here; every value travels as a parameter). A mutation runs
+several of them inside one transaction (resolvers/shared.py `write`), so that it writes
+everything or nothing."""
 
 from __future__ import annotations
 

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import strawberry
 
 from core.errors import BadUserInput
 from core.ids import from_global_id
 from core.paging import MAX_PAGE
 from resolvers import entities
-from schema.enums import Role
+from schema.enums import (
+    AppealCategory,
+    CadreSource,
+    Difficulty,
+    Gender,
+    OrgKind,
+    PositionType,
+    Post,
+    Role,
+    Sector,
+    ServiceType,
+    Skill,
+    Urgency,
+)
 from schema.fields import Info, listing, selection
 from schema.filters import FILTERS
 from schema.mapping import TYPES, to_object
@@ -123,3 +138,348 @@ NODE_TYPES = [
     Youth, Appeal, ServiceProject, Activity, Enterprise, Visit, Fund, Campaign, Assessment, Award,
     Notice,
 ]  # fmt: skip
+
+
+# -- creating, changing and archiving the core entities ------------------------------------------
+
+ID = strawberry.ID
+
+
+@strawberry.input
+class CreateOrganizationInput:
+    name: str
+    kind: OrgKind = strawberry.field(description="Not CENTER: there is one district centre.")
+    parent_id: ID = strawberry.field(
+        description="Town→centre, community→town, grid branch→community, committee→centre/town."
+    )
+    sector: Sector | None = strawberry.field(default=None, description="Committees only.")
+    established_at: dt.date | None = None
+
+
+@strawberry.input
+class UpdateOrganizationInput:
+    id: ID
+    name: str | None = None
+    parent_id: ID | None = strawberry.field(default=None, description="Move it (same rules).")
+    sector: Sector | None = None
+    established_at: dt.date | None = None
+
+
+@strawberry.input
+class CreateGridInput:
+    name: str
+    community_id: ID
+    branch_id: ID | None = strawberry.field(
+        default=None, description="Its grid branch; none: served by the community branch."
+    )
+    youth_count: int | None = None
+
+
+@strawberry.input
+class UpdateGridInput:
+    id: ID
+    name: str | None = None
+    branch_id: ID | None = None
+    youth_count: int | None = None
+
+
+@strawberry.input
+class CreateCadreInput:
+    name: str
+    source: CadreSource
+    organization_id: ID
+    post: Post
+    phone: str | None = None
+    gender: Gender | None = None
+    birth_date: dt.date | None = None
+    since: dt.date | None = None
+
+
+@strawberry.input
+class UpdateCadreInput:
+    id: ID
+    name: str | None = None
+    source: CadreSource | None = None
+    phone: str | None = None
+    gender: Gender | None = None
+    birth_date: dt.date | None = None
+
+
+@strawberry.input
+class AssignPostInput:
+    cadre_id: ID
+    organization_id: ID
+    post: Post
+    since: dt.date | None = None
+
+
+@strawberry.input
+class CreateSocialOrganizationInput:
+    name: str
+    services: list[ServiceType]
+    capacity: int
+    linked_organization_id: ID = strawberry.field(description="The organisation it links with.")
+    registered_at: dt.date | None = None
+    since: dt.date | None = None
+
+
+@strawberry.input
+class UpdateSocialOrganizationInput:
+    id: ID
+    name: str | None = None
+    services: list[ServiceType] | None = None
+    capacity: int | None = None
+    registered_at: dt.date | None = None
+
+
+@strawberry.input
+class CreateSocialWorkerInput:
+    name: str
+    skills: list[Skill]
+    social_organization_id: ID
+
+
+@strawberry.input
+class UpdateSocialWorkerInput:
+    id: ID
+    name: str | None = None
+    skills: list[Skill] | None = None
+    social_organization_id: ID | None = None
+
+
+@strawberry.input
+class CreateYouthInput:
+    name: str
+    gender: Gender
+    birth_date: dt.date
+    grid_id: ID
+    in_difficulty: bool = False
+    difficulties: list[Difficulty] | None = None
+    id_number: str | None = strawberry.field(
+        default=None, description="居民身份证号: 18 characters, GB 11643 check digit."
+    )
+    phone: str | None = None
+    address: str | None = None
+
+
+@strawberry.input
+class UpdateYouthInput:
+    id: ID
+    name: str | None = None
+    gender: Gender | None = None
+    birth_date: dt.date | None = None
+    grid_id: ID | None = None
+    in_difficulty: bool | None = None
+    difficulties: list[Difficulty] | None = None
+    id_number: str | None = None
+    phone: str | None = None
+    address: str | None = None
+
+
+@strawberry.input
+class CreateAppealInput:
+    youth_id: ID
+    title: str
+    category: AppealCategory
+    urgency: Urgency = Urgency.GENERAL
+    description: str | None = None
+    collected_by_id: ID | None = None
+
+
+@strawberry.input
+class UpdateAppealInput:
+    id: ID
+    title: str | None = None
+    category: AppealCategory | None = None
+    urgency: Urgency | None = None
+    description: str | None = None
+
+
+@strawberry.input
+class CreatePositionInput:
+    name: str
+    type: PositionType
+    hosted_by_id: ID
+    grid_id: ID | None = None
+    address: str | None = None
+    opened_at: dt.date | None = None
+
+
+@strawberry.input
+class UpdatePositionInput:
+    id: ID
+    name: str | None = None
+    type: PositionType | None = None
+    grid_id: ID | None = None
+    address: str | None = None
+    opened_at: dt.date | None = None
+
+
+@strawberry.input
+class CreateActivityInput:
+    title: str
+    date: dt.date
+    project_id: ID
+    organized_by_id: ID
+    participants: int | None = None
+    served: int | None = None
+    held_at_id: ID | None = None
+    partner_ids: list[ID] | None = strawberry.field(
+        default=None, description="Social organisations, industry committees or enterprises."
+    )
+
+
+@strawberry.input
+class UpdateActivityInput:
+    id: ID
+    title: str | None = None
+    date: dt.date | None = None
+    participants: int | None = None
+    served: int | None = None
+    held_at_id: ID | None = None
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation
+    async def create_organization(self, info: Info, input: CreateOrganizationInput) -> Organization:
+        return to_object(await entities.create_organization(info.context, input))
+
+    @strawberry.mutation
+    async def update_organization(self, info: Info, input: UpdateOrganizationInput) -> Organization:
+        return to_object(await entities.update_organization(info.context, input))
+
+    @strawberry.mutation
+    async def create_grid(self, info: Info, input: CreateGridInput) -> Grid:
+        return to_object(await entities.create_grid(info.context, input))
+
+    @strawberry.mutation
+    async def update_grid(self, info: Info, input: UpdateGridInput) -> Grid:
+        return to_object(await entities.update_grid(info.context, input))
+
+    @strawberry.mutation(description="A new cadre with its first post.")
+    async def create_cadre(self, info: Info, input: CreateCadreInput) -> Cadre:
+        return to_object(await entities.create_cadre(info.context, input))
+
+    @strawberry.mutation
+    async def update_cadre(self, info: Info, input: UpdateCadreInput) -> Cadre:
+        return to_object(await entities.update_cadre(info.context, input))
+
+    @strawberry.mutation(description="Gives a cadre a post in one more organisation.")
+    async def assign_post(self, info: Info, input: AssignPostInput) -> Cadre:
+        return to_object(await entities.assign_post(info.context, input))
+
+    @strawberry.mutation(description="Ends a cadre's post (kept with `until`).")
+    async def end_post(
+        self, info: Info, cadre_id: ID, organization_id: ID, until: dt.date | None = None
+    ) -> Cadre:
+        return to_object(await entities.end_post(info.context, cadre_id, organization_id, until))
+
+    @strawberry.mutation(description="An industry committee starts co-building with a branch.")
+    async def establish_co_building(
+        self, info: Info, committee_id: ID, grid_branch_id: ID, since: dt.date | None = None
+    ) -> Organization:
+        return to_object(
+            await entities.establish_co_building(info.context, committee_id, grid_branch_id, since)
+        )
+
+    @strawberry.mutation(description="Ends a co-building; the history keeps it with `until`.")
+    async def end_co_building(
+        self, info: Info, committee_id: ID, grid_branch_id: ID, until: dt.date | None = None
+    ) -> Organization:
+        return to_object(
+            await entities.end_co_building(info.context, committee_id, grid_branch_id, until)
+        )
+
+    @strawberry.mutation
+    async def create_social_organization(
+        self, info: Info, input: CreateSocialOrganizationInput
+    ) -> SocialOrganization:
+        return to_object(await entities.create_social_organization(info.context, input))
+
+    @strawberry.mutation
+    async def update_social_organization(
+        self, info: Info, input: UpdateSocialOrganizationInput
+    ) -> SocialOrganization:
+        return to_object(await entities.update_social_organization(info.context, input))
+
+    @strawberry.mutation(description="Links a social organisation with an organisation.")
+    async def link_social_organization(
+        self,
+        info: Info,
+        social_organization_id: ID,
+        organization_id: ID,
+        since: dt.date | None = None,
+    ) -> SocialOrganization:
+        return to_object(
+            await entities.link_social_organization(
+                info.context, social_organization_id, organization_id, since
+            )
+        )
+
+    @strawberry.mutation(description="Ends a linkage; the history keeps it with `until`.")
+    async def unlink_social_organization(
+        self,
+        info: Info,
+        social_organization_id: ID,
+        organization_id: ID,
+        until: dt.date | None = None,
+    ) -> SocialOrganization:
+        return to_object(
+            await entities.unlink_social_organization(
+                info.context, social_organization_id, organization_id, until
+            )
+        )
+
+    @strawberry.mutation
+    async def create_social_worker(
+        self, info: Info, input: CreateSocialWorkerInput
+    ) -> SocialWorker:
+        return to_object(await entities.create_social_worker(info.context, input))
+
+    @strawberry.mutation
+    async def update_social_worker(
+        self, info: Info, input: UpdateSocialWorkerInput
+    ) -> SocialWorker:
+        return to_object(await entities.update_social_worker(info.context, input))
+
+    @strawberry.mutation
+    async def create_youth(self, info: Info, input: CreateYouthInput) -> Youth:
+        return to_object(await entities.create_youth(info.context, input))
+
+    @strawberry.mutation
+    async def update_youth(self, info: Info, input: UpdateYouthInput) -> Youth:
+        return to_object(await entities.update_youth(info.context, input))
+
+    @strawberry.mutation(description="Records an appeal (status OPEN).")
+    async def create_appeal(self, info: Info, input: CreateAppealInput) -> Appeal:
+        return to_object(await entities.create_appeal(info.context, input))
+
+    @strawberry.mutation
+    async def update_appeal(self, info: Info, input: UpdateAppealInput) -> Appeal:
+        return to_object(await entities.update_appeal(info.context, input))
+
+    @strawberry.mutation
+    async def create_position(self, info: Info, input: CreatePositionInput) -> Position:
+        return to_object(await entities.create_position(info.context, input))
+
+    @strawberry.mutation
+    async def update_position(self, info: Info, input: UpdatePositionInput) -> Position:
+        return to_object(await entities.update_position(info.context, input))
+
+    @strawberry.mutation
+    async def create_activity(self, info: Info, input: CreateActivityInput) -> Activity:
+        return to_object(await entities.create_activity(info.context, input))
+
+    @strawberry.mutation
+    async def update_activity(self, info: Info, input: UpdateActivityInput) -> Activity:
+        return to_object(await entities.update_activity(info.context, input))
+
+    @strawberry.mutation(
+        description="Archives an organisation, grid, cadre, social organisation or worker, "
+        "youth, appeal, position or activity: it leaves the lists (filter archived: true "
+        "shows it) and keeps its history. An organisation with active children or grids is a "
+        "CONFLICT."
+    )
+    async def archive(self, info: Info, id: ID) -> Node:
+        return to_object(await entities.archive(info.context, id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from graphql import parse, validate
 
 from core.settings import get_settings
-from schema import build_schema
+from schema.build import build_schema
 from schema.extensions import node_budget
 
 SCHEMA = build_schema(get_settings())._schema

@@ -10,7 +10,7 @@ from graphql import GraphQLObjectType
 from core.personal import PERSONAL, PERSONAL_FILTERS
 from core.settings import get_settings
 from graph.entities import ENTITIES
-from schema import build_schema
+from schema.build import build_schema
 from schema.mapping import TYPES, camel
 
 # Fields that read a personal property yet show none of it, each for a reason.
