@@ -1,7 +1,6 @@
-"""The core entities: lists in the caller's scope, nodes by id and the relations of nodes, each read as
-one compiled statement (graph/compiler.py) whatever the depth of its selection; and the writes
-that create, change and archive them, one transaction each."""
-read as one compiled statement (graph/compiler.py) whatever the depth of its selection."""
+"""The core entities: lists in the caller's scope, nodes by id and the relations of nodes,
+each read as one compiled statement (graph/compiler.py) whatever the depth of its selection; and
+the writes that create, change and archive them, one transaction each."""
 
 from __future__ import annotations
 
