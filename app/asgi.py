@@ -1,4 +1,5 @@
-"""The ASGI app: GraphQL at /graphql (GraphiQL in development), health checks, request ids."""
+"""The ASGI app: GraphQL at /graphql, the console at / (GraphiQL in development), health checks,
+request ids."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from strawberry.asgi import GraphQL
 from strawberry.types.unset import UNSET, UnsetType
 
 from app.auth import principal_from_header
+from app.console import console_routes
 from app.downloads import partnership_csv, partnership_xlsx
 from app.logging import configure_logging, request_id
 from app.settings import Settings, get_settings
@@ -54,7 +56,7 @@ class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, db: Database, settings: Settings) -> None:
         super().__init__(
             build_schema(settings),
-            graphql_ide="graphiql" if settings.dev else None,
+            graphql_ide=None,  # GraphiQL is the console's offline build (app/console.py)
             allow_queries_via_get=False,
         )
         self.db = db
@@ -165,6 +167,7 @@ def create_app(db: Database | None = None, settings: Settings | None = None) -> 
 
     graphql = LazyGraphQL()
     routes = [
+        *console_routes(settings),  # first: GET /graphql is its GraphiQL page in development
         Route("/health/live", live),
         Route("/health/ready", ready),
         Route("/graphql", graphql, methods=["GET", "POST"]),
