@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The console and GraphiQL (web/): rebuilt when a source, the config or the lock file changed.
+# The console and GraphiQL (web/): dependencies from the lock file, then a build whenever a
+# source, the config, the lock file or README.md (GraphiQL's example tabs) changed.
+WEB_MODULES := web/node_modules/.package-lock.json
 WEB_DIST := web/dist/index.html
 WEB_SOURCES := $(shell find web/src -type f 2>/dev/null) web/index.html web/graphiql.html \
-	web/vite.config.js web/package.json web/package-lock.json
+	web/vite.config.js web/package.json README.md
 
 .PHONY: run test lint bench schema neo4j-start neo4j-stop clean web chromium
 
@@ -16,8 +18,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-$(WEB_DIST): $(WEB_SOURCES)
-	cd web && npm ci --no-audit --no-fund && npm run build
+$(WEB_MODULES): web/package-lock.json web/package.json
+	cd web && npm ci --no-audit --no-fund
+	touch $(WEB_MODULES)
+
+$(WEB_DIST): $(WEB_MODULES) $(WEB_SOURCES)
+	cd web && npm run build
 	touch $(WEB_DIST)
 
 web: $(WEB_DIST)
