@@ -93,7 +93,8 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
+# module scope: the server and the browser are gone before the rest of the suite runs
+@pytest.fixture(scope="module")
 async def live_url(app: Starlette) -> AsyncIterator[str]:
     """The app on a real port, served in this event loop (the database's driver lives here)."""
     port = _free_port()
@@ -111,7 +112,7 @@ async def live_url(app: Starlette) -> AsyncIterator[str]:
     await task
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 async def browser() -> AsyncIterator[Any]:
     if not (WEB_DIST / "index.html").is_file():
         pytest.skip("web/dist is not built: run `make web` (make test builds it)")
