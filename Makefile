@@ -3,8 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The console and GraphiQL (web/): dependencies from the lock file, then a build whenever a
+# source, the config, the lock file or README.md (GraphiQL's example tabs) changed.
+WEB_MODULES := web/node_modules/.package-lock.json
+WEB_DIST := web/dist/index.html
+WEB_SOURCES := $(shell find web/src -type f 2>/dev/null) web/index.html web/graphiql.html \
+	web/vite.config.js web/package.json README.md
 
-.PHONY: run test lint bench schema neo4j-start neo4j-stop clean
+.PHONY: run test lint bench schema neo4j-start neo4j-stop clean web chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,10 +18,28 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+$(WEB_MODULES): web/package-lock.json web/package.json
+	cd web && npm ci --no-audit --no-fund
+	touch $(WEB_MODULES)
+
+$(WEB_DIST): $(WEB_MODULES) $(WEB_SOURCES)
+	cd web && npm run build
+	touch $(WEB_DIST)
+
+web: $(WEB_DIST)
+
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browsers here),
+# with CJK fonts so that screenshots show the Chinese labels. Failure only skips those tests.
+chromium:
+	@command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . || \
+	  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	      chromium fonts-noto-cjk; } || \
+	  echo "chromium could not be installed: the browser tests will be skipped"
+
+run: $(STAMP) $(WEB_DIST)
 	$(BIN)/youth-matrix serve
 
-test: $(STAMP)
+test: $(STAMP) $(WEB_DIST) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
@@ -39,4 +63,4 @@ neo4j-stop: $(STAMP)
 
 clean:
 	-$(BIN)/youth-matrix neo4j stop
-	rm -rf $(VENV) .neo4j
+	rm -rf $(VENV) .neo4j web/dist web/node_modules

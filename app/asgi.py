@@ -1,4 +1,5 @@
-"""The ASGI app: GraphQL at /graphql (GraphiQL in development), health checks, request ids."""
+"""The ASGI app: GraphQL at /graphql, the console at / (GraphiQL in development), health checks,
+request ids."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from app.auth import principal_from_header
+from app.console import console_routes
 from app.downloads import partnership_csv, partnership_xlsx
 from app.logging import configure_logging, request_id
 from core.errors import ApiError
@@ -59,7 +61,7 @@ class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, db: Database, settings: Settings) -> None:
         super().__init__(
             schema := build_schema(settings),
-            graphql_ide="graphiql" if settings.dev else None,
+            graphql_ide=None,  # GraphiQL is the console's offline build (app/console.py)
             allow_queries_via_get=False,
         )
         self.db = db
@@ -208,6 +210,7 @@ def _app(db: Database | None, settings: Settings) -> Starlette:
 
     graphql = LazyGraphQL()
     routes = [
+        *console_routes(settings),  # first: GET /graphql is its GraphiQL page in development
         Route("/health/live", live),
         Route("/health/ready", ready),
         Route("/graphql", graphql, methods=["GET", "POST"]),
