@@ -11,13 +11,15 @@ from neo4j import GraphDatabase
 from core.settings import get_settings
 from graph.driver import local_server
 from graph.server import Connection, LocalNeo4j, Neo4jServerError
+from tests.conftest import INSTANCE
 
 
 @pytest.mark.skipif(bool(get_settings().neo4j_uri), reason="NEO4J_URI names an external server")
 def test_test_server_runs_on_loopback_with_a_generated_password(
-    neo4j_connection: Connection,
+    connections: tuple[Connection, Connection],
 ) -> None:
-    server = local_server(get_settings(), instance="test")
+    neo4j_connection, _ = connections
+    server = local_server(get_settings(), instance=INSTANCE)
     assert server.is_running()
     assert neo4j_connection.uri.startswith("bolt://127.0.0.1:")
     assert len(neo4j_connection.password) >= 24
