@@ -47,7 +47,7 @@ async def test_traversal_from_a_town_down_and_up(rencheng: Database, gql: GraphQ
         parent { key }
         children(first: 100) { totalCount nodes { key kindLabel } }
         descendants(first: 1, filter: {kind: GRID_BRANCH}) { totalCount
-          nodes { ancestors { nodes { key } } grids { nodes { key servedBy { key } } }
+          nodes { key ancestors { nodes { key } } grids { nodes { key servedBy { key } } }
                   cadres { edges { post postLabel since node { name sourceLabel } } } } }
         chatGroup { name level relaysTo(first: 100) { totalCount } }
     } } }"""
@@ -59,7 +59,7 @@ async def test_traversal_from_a_town_down_and_up(rencheng: Database, gql: GraphQ
     ancestors = [n["key"] for n in branch["ancestors"]["nodes"]]
     assert ancestors[0] == "RC" and ancestors[1] == "RC-T01" and len(ancestors) == 3
     grid = branch["grids"]["nodes"][0]
-    assert grid["servedBy"]["key"] == branch_key(branch, ancestors)
+    assert grid["servedBy"]["key"] == branch["key"]  # a branch's grids are served by it
     post = branch["cadres"]["edges"][0]
     assert post["post"] in ("SECRETARY", "DEPUTY_SECRETARY", "COMMITTEE_MEMBER")
     assert post["postLabel"] in ("书记", "副书记", "委员")
@@ -67,11 +67,6 @@ async def test_traversal_from_a_town_down_and_up(rencheng: Database, gql: GraphQ
     communities = sum(1 for n in org["children"]["nodes"] if n["kindLabel"] == "村社区网格团总支")
     assert org["chatGroup"]["level"] == 1
     assert org["chatGroup"]["relaysTo"]["totalCount"] == communities
-
-
-def branch_key(branch: dict, ancestors: list[str]) -> str:
-    """The grid's server is the branch itself (its grids are the ones it serves)."""
-    return branch["grids"]["nodes"][0]["servedBy"]["key"]
 
 
 async def test_lists_filter_by_subtree_status_and_dates(rencheng: Database, gql: GraphQL) -> None:
