@@ -55,32 +55,11 @@ MATCH (v:Activity {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai
 // archive_Appeal
 MATCH (v:Appeal {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
-// archive_Assessment
-MATCH (v:Assessment {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// archive_Award
-MATCH (v:Award {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
 // archive_Cadre
 MATCH (v:Cadre {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
-// archive_Campaign
-MATCH (v:Campaign {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// archive_ChatGroup
-MATCH (v:ChatGroup {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// archive_Enterprise
-MATCH (v:Enterprise {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// archive_Fund
-MATCH (v:Fund {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
 // archive_Grid
 MATCH (v:Grid {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// archive_Notice
-MATCH (v:Notice {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
 // archive_Organization
 MATCH (v:Organization {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
@@ -88,20 +67,11 @@ MATCH (v:Organization {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shan
 // archive_Position
 MATCH (v:Position {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
-// archive_ServiceProject
-MATCH (v:ServiceProject {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
 // archive_SocialOrganization
 MATCH (v:SocialOrganization {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
 // archive_SocialWorker
 MATCH (v:SocialWorker {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// archive_Training
-MATCH (v:Training {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// archive_Visit
-MATCH (v:Visit {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
 // archive_Youth
 MATCH (v:Youth {id: $id}) SET v.archivedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
@@ -359,32 +329,11 @@ CREATE (v:Activity {id: $id}) SET v += $props, v.createdAt = datetime.realtime('
 // create_Appeal
 CREATE (v:Appeal {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
-// create_Assessment
-CREATE (v:Assessment {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// create_Award
-CREATE (v:Award {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
 // create_Cadre
 CREATE (v:Cadre {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
-// create_Campaign
-CREATE (v:Campaign {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// create_ChatGroup
-CREATE (v:ChatGroup {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// create_Enterprise
-CREATE (v:Enterprise {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// create_Fund
-CREATE (v:Fund {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
 // create_Grid
 CREATE (v:Grid {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// create_Notice
-CREATE (v:Notice {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
 // create_Organization_CommunityBranch
 CREATE (v:Organization:CommunityBranch {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
@@ -401,20 +350,11 @@ CREATE (v:Organization:TownCommittee {id: $id}) SET v += $props, v.createdAt = d
 // create_Position
 CREATE (v:Position {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
-// create_ServiceProject
-CREATE (v:ServiceProject {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
 // create_SocialOrganization
 CREATE (v:SocialOrganization {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
 // create_SocialWorker
 CREATE (v:SocialWorker {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// create_Training
-CREATE (v:Training {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// create_Visit
-CREATE (v:Visit {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
 // create_Youth
 CREATE (v:Youth {id: $id}) SET v += $props, v.createdAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
@@ -677,12 +617,6 @@ MERGE (a)-[r:RAISED_BY]->(b)
 SET r += $props
 RETURN properties(r) AS rel;
 
-// link_Cadre_SERVES_IN_Organization
-MATCH (a:Cadre {id: $source}), (b:Organization {id: $target})
-MERGE (a)-[r:SERVES_IN]->(b)
-SET r += $props
-RETURN properties(r) AS rel;
-
 // link_Grid_SERVED_BY_Organization
 MATCH (a:Grid {id: $source}), (b:Organization {id: $target})
 MERGE (a)-[r:SERVED_BY]->(b)
@@ -692,12 +626,6 @@ RETURN properties(r) AS rel;
 // link_Grid_WITHIN_Organization
 MATCH (a:Grid {id: $source}), (b:Organization {id: $target})
 MERGE (a)-[r:WITHIN]->(b)
-SET r += $props
-RETURN properties(r) AS rel;
-
-// link_Organization_CO_BUILDS_Organization
-MATCH (a:Organization {id: $source}), (b:Organization {id: $target})
-MERGE (a)-[r:CO_BUILDS]->(b)
 SET r += $props
 RETURN properties(r) AS rel;
 
@@ -716,12 +644,6 @@ RETURN properties(r) AS rel;
 // link_Position_LOCATED_IN_Grid
 MATCH (a:Position {id: $source}), (b:Grid {id: $target})
 MERGE (a)-[r:LOCATED_IN]->(b)
-SET r += $props
-RETURN properties(r) AS rel;
-
-// link_SocialOrganization_LINKED_WITH_Organization
-MATCH (a:SocialOrganization {id: $source}), (b:Organization {id: $target})
-MERGE (a)-[r:LINKED_WITH]->(b)
 SET r += $props
 RETURN properties(r) AS rel;
 
@@ -1712,50 +1634,14 @@ MATCH (a:SocialOrganization {id: $source}), (b:Organization {id: $target}) CREAT
 // unlink_all_Activity_HELD_AT_Position
 MATCH (a:Activity {id: $source})-[r:HELD_AT]->(:Position) DELETE r;
 
-// unlink_all_Activity_ORGANIZED_BY_Organization
-MATCH (a:Activity {id: $source})-[r:ORGANIZED_BY]->(:Organization) DELETE r;
-
-// unlink_all_Activity_PARTNERED_WITH_Enterprise
-MATCH (a:Activity {id: $source})-[r:PARTNERED_WITH]->(:Enterprise) DELETE r;
-
-// unlink_all_Activity_PARTNERED_WITH_Organization
-MATCH (a:Activity {id: $source})-[r:PARTNERED_WITH]->(:Organization) DELETE r;
-
-// unlink_all_Activity_PARTNERED_WITH_SocialOrganization
-MATCH (a:Activity {id: $source})-[r:PARTNERED_WITH]->(:SocialOrganization) DELETE r;
-
-// unlink_all_Activity_PART_OF_ServiceProject
-MATCH (a:Activity {id: $source})-[r:PART_OF]->(:ServiceProject) DELETE r;
-
-// unlink_all_Appeal_COLLECTED_BY_Cadre
-MATCH (a:Appeal {id: $source})-[r:COLLECTED_BY]->(:Cadre) DELETE r;
-
-// unlink_all_Appeal_RAISED_BY_Youth
-MATCH (a:Appeal {id: $source})-[r:RAISED_BY]->(:Youth) DELETE r;
-
-// unlink_all_Cadre_SERVES_IN_Organization
-MATCH (a:Cadre {id: $source})-[r:SERVES_IN]->(:Organization) DELETE r;
-
 // unlink_all_Grid_SERVED_BY_Organization
 MATCH (a:Grid {id: $source})-[r:SERVED_BY]->(:Organization) DELETE r;
-
-// unlink_all_Grid_WITHIN_Organization
-MATCH (a:Grid {id: $source})-[r:WITHIN]->(:Organization) DELETE r;
-
-// unlink_all_Organization_CO_BUILDS_Organization
-MATCH (a:Organization {id: $source})-[r:CO_BUILDS]->(:Organization) DELETE r;
 
 // unlink_all_Organization_UNDER_Organization
 MATCH (a:Organization {id: $source})-[r:UNDER]->(:Organization) DELETE r;
 
-// unlink_all_Position_HOSTED_BY_Organization
-MATCH (a:Position {id: $source})-[r:HOSTED_BY]->(:Organization) DELETE r;
-
 // unlink_all_Position_LOCATED_IN_Grid
 MATCH (a:Position {id: $source})-[r:LOCATED_IN]->(:Grid) DELETE r;
-
-// unlink_all_SocialOrganization_LINKED_WITH_Organization
-MATCH (a:SocialOrganization {id: $source})-[r:LINKED_WITH]->(:Organization) DELETE r;
 
 // unlink_all_SocialWorker_MEMBER_OF_SocialOrganization
 MATCH (a:SocialWorker {id: $source})-[r:MEMBER_OF]->(:SocialOrganization) DELETE r;
@@ -1777,32 +1663,11 @@ MATCH (v:Activity {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('A
 // update_Appeal
 MATCH (v:Appeal {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
-// update_Assessment
-MATCH (v:Assessment {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// update_Award
-MATCH (v:Award {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
 // update_Cadre
 MATCH (v:Cadre {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
-// update_Campaign
-MATCH (v:Campaign {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// update_ChatGroup
-MATCH (v:ChatGroup {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// update_Enterprise
-MATCH (v:Enterprise {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// update_Fund
-MATCH (v:Fund {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
 // update_Grid
 MATCH (v:Grid {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// update_Notice
-MATCH (v:Notice {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
 // update_Organization
 MATCH (v:Organization {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
@@ -1810,20 +1675,11 @@ MATCH (v:Organization {id: $id}) SET v += $props, v.updatedAt = datetime.realtim
 // update_Position
 MATCH (v:Position {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
-// update_ServiceProject
-MATCH (v:ServiceProject {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
 // update_SocialOrganization
 MATCH (v:SocialOrganization {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
 // update_SocialWorker
 MATCH (v:SocialWorker {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// update_Training
-MATCH (v:Training {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
-
-// update_Visit
-MATCH (v:Visit {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;
 
 // update_Youth
 MATCH (v:Youth {id: $id}) SET v += $props, v.updatedAt = datetime.realtime('Asia/Shanghai') RETURN {props: v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt), archivedAt: toString(v.archivedAt), matchedAt: toString(v.matchedAt), startedAt: toString(v.startedAt), resolvedAt: toString(v.resolvedAt), closedAt: toString(v.closedAt), rejectedAt: toString(v.rejectedAt), issuedAt: toString(v.issuedAt)}, labels: labels(v)} AS node;

@@ -12,9 +12,13 @@ from graph.scope import visible
 
 NODE = f"{node('v')} AS node"
 
+# The core entities the API creates, changes and archives (the features' own nodes, such as
+# visits or notices, have statements of their own).
+EDITABLE = ("Organization", "Grid", "Cadre", "SocialOrganization", "SocialWorker", "Youth",
+            "Appeal", "Position", "Activity")  # fmt: skip
 # Labels a created node carries: the entity label plus, for organisations, the level label.
 ORG_LEVEL_LABELS = ("TownCommittee", "CommunityBranch", "GridBranch", "IndustryCommittee")
-CREATE_LABELS = [label for label in ENTITIES if label != "Organization"] + [
+CREATE_LABELS = [label for label in EDITABLE if label != "Organization"] + [
     f"Organization:{level}" for level in ORG_LEVEL_LABELS
 ]
 
@@ -44,7 +48,7 @@ UPDATE: dict[str, Query] = {
         f"update_{label}",
         f"MATCH (v:{label} {{id: $id}}) SET v += $props, v.updatedAt = {NOW} RETURN {NODE}",
     )
-    for label in ENTITIES
+    for label in EDITABLE
 }
 
 ARCHIVE: dict[str, Query] = {
@@ -52,17 +56,15 @@ ARCHIVE: dict[str, Query] = {
         f"archive_{label}",
         f"MATCH (v:{label} {{id: $id}}) SET v.archivedAt = {NOW} RETURN {NODE}",
     )
-    for label in ENTITIES
+    for label in EDITABLE
 }
 
-# (from label, relationship type, to label) of the links mutations make.
+# (from label, relationship type, to label) of the links mutations make (links with a history
+# have statements of their own, below).
 LINKS = [
     ("Organization", "UNDER", "Organization"),
     ("Grid", "WITHIN", "Organization"),
     ("Grid", "SERVED_BY", "Organization"),
-    ("Cadre", "SERVES_IN", "Organization"),
-    ("Organization", "CO_BUILDS", "Organization"),
-    ("SocialOrganization", "LINKED_WITH", "Organization"),
     ("SocialWorker", "MEMBER_OF", "SocialOrganization"),
     ("Youth", "RESIDES_IN", "Grid"),
     ("Appeal", "RAISED_BY", "Youth"),
@@ -95,13 +97,21 @@ LINK: dict[str, Query] = {
     for s, r, t in LINKS
 }
 
-# Removes every relationship of a type from a node (to re-point a single-valued link).
+# The single-valued links a change re-points: every relationship of the type is removed first.
+REPOINTED = [
+    ("Organization", "UNDER", "Organization"),
+    ("Grid", "SERVED_BY", "Organization"),
+    ("SocialWorker", "MEMBER_OF", "SocialOrganization"),
+    ("Youth", "RESIDES_IN", "Grid"),
+    ("Position", "LOCATED_IN", "Grid"),
+    ("Activity", "HELD_AT", "Position"),
+]
 UNLINK_ALL: dict[str, Query] = {
     _link_key(s, r, t): Query(
         f"unlink_all_{s}_{r}_{t}",
         f"MATCH (a:{s} {{id: $source}})-[r:{r}]->(:{t}) DELETE r",
     )
-    for s, r, t in LINKS
+    for s, r, t in REPOINTED
 }
 
 # Links with a history (co-building, linkage, posts): a new period is a new relationship, and

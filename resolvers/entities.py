@@ -17,6 +17,7 @@ from graph.writes import (
     ACTIVE_CHILDREN,
     ACTIVE_LINK,
     BRANCH_GRIDS,
+    EDITABLE,
     END_LINK,
     GRID_COMMUNITY,
     IS_DESCENDANT,
@@ -617,13 +618,10 @@ async def update_activity(ctx: Context, data: Any) -> Any:
 
 # -- archiving -------------------------------------------------------------------------------
 
-ARCHIVABLE = ("Organization", "Grid", "Cadre", "SocialOrganization", "SocialWorker", "Youth",
-              "Appeal", "Position", "Activity")  # fmt: skip
-
 
 async def archive(ctx: Context, global_id: str) -> Any:
     type_name, _ = from_global_id(global_id, "id")
-    if type_name not in ARCHIVABLE:
+    if type_name not in EDITABLE:
         raise BadUserInput(f"a {type_name} cannot be archived", "id")
 
     async def work(w: Writer) -> dict[str, Any]:
