@@ -10,7 +10,6 @@ from graph.catalog import SNAPSHOT, compiled_examples, named_statements, snapsho
 WRITES = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE)\b")
 # Reads that return nodes without the scope's parameters, each for a reason.
 EXEMPT = {
-    "explore_nodes": "describes the nodes a scoped walk (explore_hop) found, by element id",
     "scope_subtree": "resolves the caller's scope: it reads the token's own organisation",
 }
 
