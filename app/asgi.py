@@ -23,6 +23,7 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from app.auth import principal_from_header
 from app.downloads import partnership_csv, partnership_xlsx
+from app.imports import routes as import_routes
 from app.logging import configure_logging, request_id
 from core.errors import ApiError
 from core.settings import Settings, get_settings
@@ -42,7 +43,7 @@ async def prepare_database(db: Database) -> None:
     applied = await migrate(setup)
     if applied:
         log.info("applied migrations", extra={"versions": applied})
-    if await is_empty(db):
+    if get_settings().demo and await is_empty(db):
         log.info("the database is empty: loading the rencheng demo dataset")
         await load_dataset(setup, "rencheng")
 
@@ -207,6 +208,7 @@ def create_app(db: Database | None = None, settings: Settings | None = None) -> 
         WebSocketRoute("/graphql", graphql),  # subscriptions: graphql-transport-ws
         Route("/reports/partnership.csv", partnership_csv(database, settings)),
         Route("/reports/partnership.xlsx", partnership_xlsx(database, settings)),
+        *import_routes(database, settings),  # imports, templates, exports (app/imports.py)
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(RequestIdMiddleware)
