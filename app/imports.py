@@ -49,8 +49,9 @@ from core.imports import (
 )
 from core.principal import Principal
 from core.settings import Settings
+from graph.datasets import is_empty
 from graph.driver import Database
-from graph.scope import scope_for
+from graph.scope import Scope, scope_for
 from resolvers.context import Context
 from resolvers.imports import ImportResult, export_filters, export_rows, import_table
 
@@ -74,8 +75,8 @@ def kind_of(name: str) -> Kind:
 
 
 def template_xlsx(kind: Kind) -> bytes:
-    """A data sheet (the headers, required ones shaded, and an example row whose key starts
-    with 示例 so that it is never imported) and a sheet 说明 explaining each column and its codes."""
+    """A data sheet (the headers, required ones shaded, an example row whose key starts with
+    示例 so that it is never imported) and a sheet 说明 explaining each column and its codes."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -465,7 +466,11 @@ async def cli_run(
 ) -> int:
     """`youth-matrix import FILE --kind KIND [--dry-run] [--report R.xlsx]`, acting for
     `--role`/`--org` (default: the district centre): prints the report, 1 if it has problems."""
-    scope = await scope_for(db, principal)
+    # An empty database has no organisation a token could name: the first import (the centre
+    # and the towns) runs with the district's rights.
+    scope = Scope(everything=True, account=principal.account)
+    if not await is_empty(db):
+        scope = await scope_for(db, principal)
     ctx = Context.create(db, settings, principal, scope, uuid.uuid4().hex)
     result = await cli_import(ctx, path, kind, dry_run, settings.setup_timeout, report)
     print(describe(result))

@@ -73,10 +73,6 @@ class Column:
     kinds: tuple[str, ...] = ()
 
 
-def _org_kind_choices() -> tuple[str, ...]:
-    return tuple(k.value for k in OrgKind if k is not OrgKind.CENTER)
-
-
 @dataclass(frozen=True)
 class Kind:
     name: str  # the CLI's and the API's name: `youth`
@@ -121,7 +117,8 @@ KINDS: dict[str, Kind] = {
                     ENUM,
                     required=True,
                     enum=OrgKind,
-                    note="镇街网格团委、村社区网格团总支、网格团支部或行业团工委",
+                    note="镇街网格团委、村社区网格团总支、网格团支部或行业团工委"
+                    "（青春格格服务管理中心仅在空库首次导入时）",
                     example="网格团支部",
                 ),
                 Column(
@@ -613,12 +610,13 @@ def check_rows(kind: Kind, table: Table) -> tuple[list[Row], list[Problem]]:
     seen: dict[tuple[str, ...], int] = {}
     for number, cells in table.rows:
         row = Row(number)
+        mine: list[Problem] = []
         for column in kind.columns:
             at = index.get(column.header)
             text = cells[at].strip() if at is not None and at < len(cells) else ""
             if not text:
                 if column.required:
-                    problems.append(
+                    mine.append(
                         Problem(number, column.header, "", "必填项为空", "a required cell is empty")
                     )
                 continue
@@ -628,11 +626,12 @@ def check_rows(kind: Kind, table: Table) -> tuple[list[Row], list[Problem]]:
                 continue
             value, wrong = _cell(column, text)
             if wrong is not None:
-                problems.append(Problem(number, column.header, text, *wrong))
+                mine.append(Problem(number, column.header, text, *wrong))
             else:
                 row.values[column.field] = value
         if row.key.startswith(EXAMPLE_PREFIX):
             continue  # the template's example row
+        problems.extend(mine)
         problems.extend(_row_rules(kind, row))
         identity = tuple(str(row.cells.get(f, "")) for f in kind.identity)
         if row.key:
@@ -695,14 +694,19 @@ def _row_rules(kind: Kind, row: Row) -> list[Problem]:
                     "an industry committee needs its sector",
                 )
             )
-        if row.values.get("kind") == OrgKind.CENTER.value:
+        is_center = row.values.get("kind") == OrgKind.CENTER.value
+        if not is_center and "parent" not in row.values and "kind" in row.values:
+            problems.append(
+                Problem(row.number, "上级组织", "", "必填项为空", "a required cell is empty")
+            )
+        if is_center and "parent" in row.values:
             problems.append(
                 Problem(
                     row.number,
-                    "类型",
-                    row.cells["kind"],
-                    "不能导入服务管理中心",
-                    "the centre cannot be imported",
+                    "上级组织",
+                    row.cells["parent"],
+                    "服务管理中心没有上级组织",
+                    "the centre has no parent",
                 )
             )
     if kind.name == "appeals":
@@ -733,4 +737,3 @@ ORG_LEVELS = {
     "GridBranch": ("CommunityBranch",),
     "IndustryCommittee": ("Center", "TownCommittee"),
 }
-ORG_KIND_CODES = _org_kind_choices()

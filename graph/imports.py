@@ -58,7 +58,7 @@ LABELS = {
     "youth": "Youth",
     "appeals": "Appeal",
 }
-ORG_LEVEL_LABELS = ("TownCommittee", "CommunityBranch", "GridBranch", "IndustryCommittee")
+ORG_LEVEL_LABELS = ("Center", "TownCommittee", "CommunityBranch", "GridBranch", "IndustryCommittee")
 
 # -- references --------------------------------------------------------------------------------
 

@@ -50,7 +50,7 @@ REF_LABELS = {
     REF_SOCIAL: "SocialOrganization",
     REF_YOUTH: "Youth",
 }
-ORG_LEVEL = {"TownCommittee": 1, "CommunityBranch": 2, "GridBranch": 3}
+ORG_LEVEL = {"Center": 0, "TownCommittee": 1, "CommunityBranch": 2, "GridBranch": 3}
 ORG_KINDS = ("Center", "TownCommittee", "CommunityBranch", "GridBranch", "IndustryCommittee")
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -333,6 +333,17 @@ def _ownership(
     for row in rows:
         now = current.get(row.key)
         if now is None:
+            center = kind.name == "organizations" and row.values.get("kind") == "Center"
+            if center and not ctx.scope.everything:
+                problems.append(
+                    _problem(
+                        row,
+                        kind,
+                        "kind",
+                        "仅区级可导入服务管理中心",
+                        "only the district imports the centre",
+                    )
+                )
             continue
         if not now["visible"]:
             problems.append(
@@ -345,7 +356,17 @@ def _ownership(
                 )
             )
         elif kind.name == "organizations":
-            if row.key == ctx.scope.root or not ctx.scope.owns(row.key):
+            if row.values.get("kind") == "Center" and not ctx.scope.everything:
+                problems.append(
+                    _problem(
+                        row,
+                        kind,
+                        "kind",
+                        "仅区级可导入服务管理中心",
+                        "only the district imports the centre",
+                    )
+                )
+            elif (row.key == ctx.scope.root and ctx.scope.limited) or not ctx.scope.owns(row.key):
                 problems.append(
                     _problem(
                         row,
@@ -483,6 +504,8 @@ async def export_rows(ctx: Context, kind_name: str, filters: dict[str, Any]) -> 
     personal = PERSONAL.get(kind.label, ())
     rows = []
     for rec in records:
+        if kind.name == "organizations" and ctx.scope.limited and rec["id"] == ctx.scope.root:
+            continue  # the caller's own organisation: its parent lies outside (not importable)
         values: dict[str, Any] = {k: _native(v) for k, v in rec["props"].items()}
         values["id"] = rec["id"]
         values["kind"] = next((k for k in ORG_KINDS if k in rec["labels"]), None)
