@@ -125,8 +125,8 @@ KINDS: dict[str, Kind] = {
                     "parent",
                     "上级组织",
                     REF_ORG,
-                    required=True,
-                    note="上级组织的编号或名称（须在您的管辖范围内，或为本文件中的组织）",
+                    note="上级组织的编号或名称（须在您的管辖范围内，或为本文件中的组织）；"
+                    "仅服务管理中心（空库首次导入时）留空",
                     example="RC-T01-C01",
                 ),
                 Column(

@@ -213,7 +213,8 @@ def export_statement(kind: str, given: tuple[str, ...]) -> Query:
     if historic:
         link = historic[0]
         unwind = (
-            f"UNWIND [(v)-[r:{link.rel}]->(t:{link.target}) WHERE r.until IS NULL | "
+            f"UNWIND [(v)-[r:{link.rel}]->(t:{link.target}) "
+            f"WHERE r.until IS NULL AND {visible(link.target, 't')} | "
             f"{{id: t.id, props: properties(r)}}] AS h"
         )
         ret = f"{{{link.field}: h.id}} AS links, h.props AS rel"

@@ -201,7 +201,7 @@ async def _resolve(ctx: Context, kind: Kind, rows: list[Row]) -> list[Problem]:
             text = str(row.values[column.field])
             hits = {id_: labels for id_, labels in found.get(text, [])}
             in_file = [r for r in file_orgs.get(text, []) if r is not row]
-            if len(hits) + len(in_file) > 1:
+            if len(set(hits) | {r.key for r in in_file}) > 1:
                 problems.append(
                     _problem(
                         row,
@@ -212,7 +212,7 @@ async def _resolve(ctx: Context, kind: Kind, rows: list[Row]) -> list[Problem]:
                     )
                 )
                 continue
-            if in_file:
+            if in_file and not hits:
                 parent = in_file[0]
                 row.values[column.field] = parent.key
                 row.values[f"{column.field}:kind"] = parent.values.get("kind")
@@ -422,7 +422,10 @@ def _record(kind: Kind, row: Row) -> dict[str, Any]:
 def _changed(kind: Kind, row: Row, now: dict[str, Any]) -> bool:
     props = now["props"]
     for name, value in _props(kind, row).items():
-        if _native(props.get(name)) != value:
+        held = _native(props.get(name))
+        if isinstance(value, list) and isinstance(held, list):  # codes: their order is no change
+            held, value = sorted(held), sorted(value)
+        if held != value:
             return True
     for link in LINKS[kind.name]:
         target = row.values.get(link.field)
