@@ -253,8 +253,8 @@ async def cli_import(
         table = read_table(content, path)
         result = await import_table(ctx, kind_name, table, dry_run, progress, timeout)
     if report_path and result.problems:
-        with open(report_path, "wb") as file:
-            file.write(report_xlsx(result, content, path))
+        with open(report_path, "wb") as out:
+            out.write(report_xlsx(result, content, path))
     return result
 
 

@@ -15,6 +15,7 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+import builtins
 from typing import Any
 
 import pytz
@@ -66,7 +67,7 @@ class Column:
     header: str  # the Chinese header of templates, imports and exports
     type: str = TEXT
     required: bool = False
-    enum: type[Labelled] | None = None
+    enum: builtins.type[Labelled] | None = None
     note: str = ""  # what the explanation sheet says of it
     example: str = ""
     # For references: the organisation kinds (OrgKind values) a referenced organisation may be.
