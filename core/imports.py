@@ -9,13 +9,13 @@ a grid, a youth, a social organisation) are resolved against the graph by resolv
 
 from __future__ import annotations
 
+import builtins
 import csv
 import datetime as dt
 import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-import builtins
 from typing import Any
 
 import pytz
