@@ -25,6 +25,7 @@ from strawberry.types.unset import UNSET, UnsetType
 from app.auth import principal_from_header
 from app.console import console_routes
 from app.downloads import partnership_csv, partnership_xlsx
+from app.imports import routes as import_routes
 from app.logging import configure_logging, request_id
 from core.errors import ApiError
 from core.settings import Settings, get_settings
@@ -45,7 +46,7 @@ async def prepare_database(db: Database) -> None:
     applied = await migrate(setup)
     if applied:
         log.info("applied migrations", extra={"versions": applied})
-    if await is_empty(db):
+    if get_settings().demo and await is_empty(db):
         log.info("the database is empty: loading the rencheng demo dataset")
         await load_dataset(setup, "rencheng")
 
@@ -217,6 +218,7 @@ def _app(db: Database | None, settings: Settings) -> Starlette:
         WebSocketRoute("/graphql", graphql),  # subscriptions: graphql-transport-ws
         Route("/reports/partnership.csv", partnership_csv(database, settings)),
         Route("/reports/partnership.xlsx", partnership_xlsx(database, settings)),
+        *import_routes(database, settings),  # imports, templates, exports (app/imports.py)
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(RequestIdMiddleware)

@@ -130,6 +130,29 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    """Imports (app/imports.py): `import template KIND [--out F]`, `import FILE --kind KIND`."""
+    from app.imports import cli_run, cli_template
+    from core.principal import Principal, Role
+
+    if args.target[0] == "template":
+        if len(args.target) != 2:
+            print("usage: youth-matrix import template KIND", file=sys.stderr)
+            return 2
+        print(f"wrote {cli_template(args.target[1], args.out)}")
+        return 0
+    if not args.kind:
+        print("youth-matrix import FILE needs --kind", file=sys.stderr)
+        return 2
+    principal = Principal(args.account, Role[args.role], args.org)
+    return _with_database(
+        settings,
+        lambda db: cli_run(
+            settings, db, args.target[0], args.kind, args.dry_run, principal, args.report
+        ),
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="youth-matrix", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -164,6 +187,17 @@ def build_parser() -> argparse.ArgumentParser:
     cypher.set_defaults(func=cmd_export_cypher)
 
     sub.add_parser("serve", help="run the API (and its Neo4j)").set_defaults(func=cmd_serve)
+
+    imp = sub.add_parser("import", help="import FILE --kind KIND [--dry-run] | template KIND")
+    imp.add_argument("target", nargs="+", help="FILE, or `template KIND`")
+    imp.add_argument("--kind", help="organizations, grids, cadres, youth, … (see the README)")
+    imp.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+    imp.add_argument("--report", help="write the row-level report (XLSX) here")
+    imp.add_argument("--out", help="where `import template` writes the template")
+    imp.add_argument("--role", default="DISTRICT_ADMIN", help="import as this role")
+    imp.add_argument("--org", default="RC", help="… acting for this organisation")
+    imp.add_argument("--account", default="cli", help="the account name")
+    imp.set_defaults(func=cmd_import)
     return parser
 
 

@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     dev: bool = True  # GraphiQL at /graphql
+    demo: bool = True  # YM_DEMO: load the rencheng demo into an empty database at start
     log_level: str = "INFO"
 
     # A social organisation sees a referred youth's personal data while the referral is open
