@@ -549,6 +549,336 @@ RETURN {props: n {.*, createdAt: toString(n.createdAt), updatedAt: toString(n.up
 // grid_community
 MATCH (:Grid {id: $grid})-[:WITHIN]->(c:CommunityBranch) RETURN c.id AS community;
 
+// import_branch_community
+UNWIND $branches AS branch
+MATCH (:GridBranch {id: branch})-[:UNDER]->(c:CommunityBranch)
+RETURN branch, c.id AS community;
+
+// import_current_appeals
+UNWIND $ids AS key
+MATCH (v:Appeal {id: key})
+RETURN v.id AS id, properties(v) AS props, labels(v) AS labels,
+       ($scopeAll OR EXISTS { MATCH (v)-[:RAISED_BY]->(:Youth)-[:RESIDES_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (v)-[:REFERRED_TO]->(s:SocialOrganization) WHERE s.id = $scopeSocialOrg }) AS visible, {youth: [(v)-[r:RAISED_BY]->(t:Youth) | {id: t.id, props: properties(r)}]} AS links;
+
+// import_current_cadres
+UNWIND $ids AS key
+MATCH (v:Cadre {id: key})
+RETURN v.id AS id, properties(v) AS props, labels(v) AS labels,
+       ($scopeAll OR EXISTS { MATCH (v)-[:SERVES_IN]->(o:Organization) WHERE o.id IN $scopeOrgs }) AS visible, {org: [(v)-[r:SERVES_IN]->(t:Organization) WHERE r.until IS NULL | {id: t.id, props: properties(r)}]} AS links;
+
+// import_current_chat_groups
+UNWIND $ids AS key
+MATCH (v:ChatGroup {id: key})
+RETURN v.id AS id, properties(v) AS props, labels(v) AS labels,
+       ($scopeAll OR EXISTS { MATCH (v)-[:OF]->(o:Organization) WHERE o.id IN $scopeOrgs }) AS visible, {org: [(v)-[r:OF]->(t:Organization) | {id: t.id, props: properties(r)}]} AS links;
+
+// import_current_enterprises
+UNWIND $ids AS key
+MATCH (v:Enterprise {id: key})
+RETURN v.id AS id, properties(v) AS props, labels(v) AS labels,
+       ($scopeAll OR EXISTS { MATCH (v)-[:LOCATED_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs }) AS visible, {grid: [(v)-[r:LOCATED_IN]->(t:Grid) | {id: t.id, props: properties(r)}]} AS links;
+
+// import_current_grids
+UNWIND $ids AS key
+MATCH (v:Grid {id: key})
+RETURN v.id AS id, properties(v) AS props, labels(v) AS labels,
+       ($scopeAll OR EXISTS { MATCH (v)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs }) AS visible, {community: [(v)-[r:WITHIN]->(t:Organization) | {id: t.id, props: properties(r)}], branch: [(v)-[r:SERVED_BY]->(t:Organization) | {id: t.id, props: properties(r)}]} AS links;
+
+// import_current_organizations
+UNWIND $ids AS key
+MATCH (v:Organization {id: key})
+RETURN v.id AS id, properties(v) AS props, labels(v) AS labels,
+       ($scopeAll OR v.id IN $scopeOrgs OR EXISTS { MATCH (v)-[:CO_BUILDS]->(o:Organization) WHERE o.id IN $scopeOrgs }) AS visible, {parent: [(v)-[r:UNDER]->(t:Organization) | {id: t.id, props: properties(r)}]} AS links;
+
+// import_current_positions
+UNWIND $ids AS key
+MATCH (v:Position {id: key})
+RETURN v.id AS id, properties(v) AS props, labels(v) AS labels,
+       ($scopeAll OR EXISTS { MATCH (v)-[:HOSTED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs }) AS visible, {hostedBy: [(v)-[r:HOSTED_BY]->(t:Organization) | {id: t.id, props: properties(r)}], grid: [(v)-[r:LOCATED_IN]->(t:Grid) | {id: t.id, props: properties(r)}]} AS links;
+
+// import_current_social_organizations
+UNWIND $ids AS key
+MATCH (v:SocialOrganization {id: key})
+RETURN v.id AS id, properties(v) AS props, labels(v) AS labels,
+       ($scopeAll OR EXISTS { MATCH (v)-[:LINKED_WITH]->(o:Organization) WHERE o.id IN $scopeOrgs } OR v.id = $scopeSocialOrg) AS visible, {org: [(v)-[r:LINKED_WITH]->(t:Organization) WHERE r.until IS NULL | {id: t.id, props: properties(r)}]} AS links;
+
+// import_current_social_workers
+UNWIND $ids AS key
+MATCH (v:SocialWorker {id: key})
+RETURN v.id AS id, properties(v) AS props, labels(v) AS labels,
+       ($scopeAll OR EXISTS { MATCH (v)-[:MEMBER_OF]->(:SocialOrganization)-[:LINKED_WITH]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (v)-[:MEMBER_OF]->(s:SocialOrganization) WHERE s.id = $scopeSocialOrg }) AS visible, {socialOrganization: [(v)-[r:MEMBER_OF]->(t:SocialOrganization) | {id: t.id, props: properties(r)}]} AS links;
+
+// import_current_youth
+UNWIND $ids AS key
+MATCH (v:Youth {id: key})
+RETURN v.id AS id, properties(v) AS props, labels(v) AS labels,
+       ($scopeAll OR EXISTS { MATCH (v)-[:RESIDES_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (v)<-[:RAISED_BY]-(:Appeal)-[:REFERRED_TO]->(s:SocialOrganization) WHERE s.id = $scopeSocialOrg }) AS visible, {grid: [(v)-[r:RESIDES_IN]->(t:Grid) | {id: t.id, props: properties(r)}]} AS links;
+
+// import_link_appeals_youth
+UNWIND $rows AS row
+WITH row WHERE row.links.youth IS NOT NULL
+MATCH (v:Appeal {id: row.id}), (t:Youth {id: row.links.youth})
+
+CALL (v, t) {
+    OPTIONAL MATCH (v)-[old:RAISED_BY]->(x:Youth) WHERE x <> t
+    DELETE old
+}
+MERGE (v)-[r:RAISED_BY]->(t)
+SET r += row.rel.youth
+
+;
+
+// import_link_cadres_org
+UNWIND $rows AS row
+WITH row WHERE row.links.org IS NOT NULL
+MATCH (v:Cadre {id: row.id}), (t:Organization {id: row.links.org})
+
+CALL (v, t) {
+    OPTIONAL MATCH (v)-[a:SERVES_IN]->(t) WHERE a.until IS NULL
+    WITH a WHERE a IS NULL
+    CREATE (v)-[:SERVES_IN]->(t)
+}
+WITH v, t, row
+MATCH (v)-[r:SERVES_IN]->(t) WHERE r.until IS NULL
+SET r += row.rel.org
+
+;
+
+// import_link_chat_groups_org
+UNWIND $rows AS row
+WITH row WHERE row.links.org IS NOT NULL
+MATCH (v:ChatGroup {id: row.id}), (t:Organization {id: row.links.org})
+
+CALL (v, t) {
+    OPTIONAL MATCH (v)-[old:OF]->(x:Organization) WHERE x <> t
+    DELETE old
+}
+MERGE (v)-[r:OF]->(t)
+SET r += row.rel.org
+
+SET v.level = t.level;
+
+// import_link_enterprises_grid
+UNWIND $rows AS row
+WITH row WHERE row.links.grid IS NOT NULL
+MATCH (v:Enterprise {id: row.id}), (t:Grid {id: row.links.grid})
+
+CALL (v, t) {
+    OPTIONAL MATCH (v)-[old:LOCATED_IN]->(x:Grid) WHERE x <> t
+    DELETE old
+}
+MERGE (v)-[r:LOCATED_IN]->(t)
+SET r += row.rel.grid
+
+;
+
+// import_link_grids_branch
+UNWIND $rows AS row
+WITH row WHERE row.links.branch IS NOT NULL
+MATCH (v:Grid {id: row.id}), (t:Organization {id: row.links.branch})
+
+CALL (v, t) {
+    OPTIONAL MATCH (v)-[old:SERVED_BY]->(x:Organization) WHERE x <> t
+    DELETE old
+}
+MERGE (v)-[r:SERVED_BY]->(t)
+SET r += row.rel.branch
+
+;
+
+// import_link_grids_community
+UNWIND $rows AS row
+WITH row WHERE row.links.community IS NOT NULL
+MATCH (v:Grid {id: row.id}), (t:Organization {id: row.links.community})
+
+CALL (v, t) {
+    OPTIONAL MATCH (v)-[old:WITHIN]->(x:Organization) WHERE x <> t
+    DELETE old
+}
+MERGE (v)-[r:WITHIN]->(t)
+SET r += row.rel.community
+
+;
+
+// import_link_organizations_parent
+UNWIND $rows AS row
+WITH row WHERE row.links.parent IS NOT NULL
+MATCH (v:Organization {id: row.id}), (t:Organization {id: row.links.parent})
+
+CALL (v, t) {
+    OPTIONAL MATCH (v)-[old:UNDER]->(x:Organization) WHERE x <> t
+    DELETE old
+}
+MERGE (v)-[r:UNDER]->(t)
+SET r += row.rel.parent
+
+;
+
+// import_link_positions_grid
+UNWIND $rows AS row
+WITH row WHERE row.links.grid IS NOT NULL
+MATCH (v:Position {id: row.id}), (t:Grid {id: row.links.grid})
+
+CALL (v, t) {
+    OPTIONAL MATCH (v)-[old:LOCATED_IN]->(x:Grid) WHERE x <> t
+    DELETE old
+}
+MERGE (v)-[r:LOCATED_IN]->(t)
+SET r += row.rel.grid
+
+;
+
+// import_link_positions_hostedBy
+UNWIND $rows AS row
+WITH row WHERE row.links.hostedBy IS NOT NULL
+MATCH (v:Position {id: row.id}), (t:Organization {id: row.links.hostedBy})
+
+CALL (v, t) {
+    OPTIONAL MATCH (v)-[old:HOSTED_BY]->(x:Organization) WHERE x <> t
+    DELETE old
+}
+MERGE (v)-[r:HOSTED_BY]->(t)
+SET r += row.rel.hostedBy
+
+;
+
+// import_link_social_organizations_org
+UNWIND $rows AS row
+WITH row WHERE row.links.org IS NOT NULL
+MATCH (v:SocialOrganization {id: row.id}), (t:Organization {id: row.links.org})
+
+CALL (v, t) {
+    OPTIONAL MATCH (v)-[a:LINKED_WITH]->(t) WHERE a.until IS NULL
+    WITH a WHERE a IS NULL
+    CREATE (v)-[:LINKED_WITH]->(t)
+}
+WITH v, t, row
+MATCH (v)-[r:LINKED_WITH]->(t) WHERE r.until IS NULL
+SET r += row.rel.org
+
+;
+
+// import_link_social_workers_socialOrganization
+UNWIND $rows AS row
+WITH row WHERE row.links.socialOrganization IS NOT NULL
+MATCH (v:SocialWorker {id: row.id}), (t:SocialOrganization {id: row.links.socialOrganization})
+
+CALL (v, t) {
+    OPTIONAL MATCH (v)-[old:MEMBER_OF]->(x:SocialOrganization) WHERE x <> t
+    DELETE old
+}
+MERGE (v)-[r:MEMBER_OF]->(t)
+SET r += row.rel.socialOrganization
+
+;
+
+// import_link_youth_grid
+UNWIND $rows AS row
+WITH row WHERE row.links.grid IS NOT NULL
+MATCH (v:Youth {id: row.id}), (t:Grid {id: row.links.grid})
+
+CALL (v, t) {
+    OPTIONAL MATCH (v)-[old:RESIDES_IN]->(x:Grid) WHERE x <> t
+    DELETE old
+}
+MERGE (v)-[r:RESIDES_IN]->(t)
+SET r += row.rel.grid
+
+;
+
+// import_resolve_Grid
+UNWIND $refs AS ref
+MATCH (v:Grid)
+WHERE (v.id = ref OR v.name = ref) AND v.archivedAt IS NULL AND ($scopeAll OR EXISTS { MATCH (v)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs })
+RETURN ref, v.id AS id, labels(v) AS labels;
+
+// import_resolve_Organization
+UNWIND $refs AS ref
+MATCH (v:Organization)
+WHERE (v.id = ref OR v.name = ref) AND v.archivedAt IS NULL AND ($scopeAll OR v.id IN $scopeOrgs OR EXISTS { MATCH (v)-[:CO_BUILDS]->(o:Organization) WHERE o.id IN $scopeOrgs })
+RETURN ref, v.id AS id, labels(v) AS labels;
+
+// import_resolve_SocialOrganization
+UNWIND $refs AS ref
+MATCH (v:SocialOrganization)
+WHERE (v.id = ref OR v.name = ref) AND v.archivedAt IS NULL AND ($scopeAll OR EXISTS { MATCH (v)-[:LINKED_WITH]->(o:Organization) WHERE o.id IN $scopeOrgs } OR v.id = $scopeSocialOrg)
+RETURN ref, v.id AS id, labels(v) AS labels;
+
+// import_resolve_Youth
+UNWIND $refs AS ref
+MATCH (v:Youth {id: ref}) WHERE v.archivedAt IS NULL AND ($scopeAll OR EXISTS { MATCH (v)-[:RESIDES_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (v)<-[:RAISED_BY]-(:Appeal)-[:REFERRED_TO]->(s:SocialOrganization) WHERE s.id = $scopeSocialOrg })
+RETURN ref, v.id AS id, labels(v) AS labels;
+
+// import_upsert_appeals
+UNWIND $rows AS row
+MERGE (v:Appeal {id: row.id})
+ON CREATE SET v.createdAt = datetime.realtime('Asia/Shanghai'), v.importId = $importId
+SET v += row.props, v.updatedAt = datetime.realtime('Asia/Shanghai')
+;
+
+// import_upsert_cadres
+UNWIND $rows AS row
+MERGE (v:Cadre {id: row.id})
+ON CREATE SET v.createdAt = datetime.realtime('Asia/Shanghai'), v.importId = $importId
+SET v += row.props, v.updatedAt = datetime.realtime('Asia/Shanghai')
+;
+
+// import_upsert_chat_groups
+UNWIND $rows AS row
+MERGE (v:ChatGroup {id: row.id})
+ON CREATE SET v.createdAt = datetime.realtime('Asia/Shanghai'), v.importId = $importId
+SET v += row.props, v.updatedAt = datetime.realtime('Asia/Shanghai')
+;
+
+// import_upsert_enterprises
+UNWIND $rows AS row
+MERGE (v:Enterprise {id: row.id})
+ON CREATE SET v.createdAt = datetime.realtime('Asia/Shanghai'), v.importId = $importId
+SET v += row.props, v.updatedAt = datetime.realtime('Asia/Shanghai')
+;
+
+// import_upsert_grids
+UNWIND $rows AS row
+MERGE (v:Grid {id: row.id})
+ON CREATE SET v.createdAt = datetime.realtime('Asia/Shanghai'), v.importId = $importId
+SET v += row.props, v.updatedAt = datetime.realtime('Asia/Shanghai')
+;
+
+// import_upsert_organizations
+UNWIND $rows AS row
+MERGE (v:Organization {id: row.id})
+ON CREATE SET v.createdAt = datetime.realtime('Asia/Shanghai'), v.importId = $importId
+SET v += row.props, v.updatedAt = datetime.realtime('Asia/Shanghai')
+FOREACH (_ IN CASE WHEN row.kind = 'Center' THEN [1] ELSE [] END | SET v:Center) FOREACH (_ IN CASE WHEN row.kind = 'TownCommittee' THEN [1] ELSE [] END | SET v:TownCommittee) FOREACH (_ IN CASE WHEN row.kind = 'CommunityBranch' THEN [1] ELSE [] END | SET v:CommunityBranch) FOREACH (_ IN CASE WHEN row.kind = 'GridBranch' THEN [1] ELSE [] END | SET v:GridBranch) FOREACH (_ IN CASE WHEN row.kind = 'IndustryCommittee' THEN [1] ELSE [] END | SET v:IndustryCommittee);
+
+// import_upsert_positions
+UNWIND $rows AS row
+MERGE (v:Position {id: row.id})
+ON CREATE SET v.createdAt = datetime.realtime('Asia/Shanghai'), v.importId = $importId
+SET v += row.props, v.updatedAt = datetime.realtime('Asia/Shanghai')
+;
+
+// import_upsert_social_organizations
+UNWIND $rows AS row
+MERGE (v:SocialOrganization {id: row.id})
+ON CREATE SET v.createdAt = datetime.realtime('Asia/Shanghai'), v.importId = $importId
+SET v += row.props, v.updatedAt = datetime.realtime('Asia/Shanghai')
+;
+
+// import_upsert_social_workers
+UNWIND $rows AS row
+MERGE (v:SocialWorker {id: row.id})
+ON CREATE SET v.createdAt = datetime.realtime('Asia/Shanghai'), v.importId = $importId
+SET v += row.props, v.updatedAt = datetime.realtime('Asia/Shanghai')
+;
+
+// import_upsert_youth
+UNWIND $rows AS row
+MERGE (v:Youth {id: row.id})
+ON CREATE SET v.createdAt = datetime.realtime('Asia/Shanghai'), v.importId = $importId
+SET v += row.props, v.updatedAt = datetime.realtime('Asia/Shanghai')
+;
+
 // is_descendant
 RETURN EXISTS { MATCH (:Organization {id: $candidate})-[:UNDER*1..]->(:Organization {id: $ancestor}) } AS below;
 

@@ -28,7 +28,7 @@ from core.imports import (
     check_headers,
     check_rows,
 )
-from core.personal import MASKS, PERSONAL, filter_needs_unmasked
+from core.personal import PERSONAL, filter_needs_unmasked
 from core.principal import WRITERS, Role
 from graph.entities import filter_names
 from graph.imports import (
@@ -42,6 +42,7 @@ from graph.imports import (
 )
 from graph.scope import ScopedGraph, ScopedTx
 from resolvers.context import Context
+from resolvers.personal import reveal
 
 BATCH = 1000  # rows per UNWIND statement
 REF_LABELS = {
@@ -514,15 +515,9 @@ async def export_rows(ctx: Context, kind_name: str, filters: dict[str, Any]) -> 
         values["kind"] = next((k for k in ORG_KINDS if k in rec["labels"]), None)
         values.update({k: v for k, v in (rec["links"] or {}).items()})
         values.update({k: _native(v) for k, v in (rec["rel"] or {}).items()})
-        for prop in personal:
-            value = values.get(prop)
-            if value is None or value == []:
-                continue
-            if ctx.scope.unmask:
-                ctx.personal_reads.add((rec["id"], prop))
-            elif prop in MASKS:
-                values[prop] = MASKS[prop](value)
-            else:
-                values[prop] = None  # hidden entirely (difficulties, the birth date)
+        shown = {prop: values.get(prop) for prop in personal}
+        for prop in personal:  # masked exactly as in GraphQL (resolvers/personal.py)
+            if shown[prop] not in (None, []):
+                values[prop] = reveal(ctx, kind.label, rec["id"], shown, prop)
         rows.append(values)
     return rows
