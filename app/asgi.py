@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 from starlette.applications import Starlette
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -21,13 +22,16 @@ from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
+from app import observability
 from app.auth import principal_from_header
 from app.downloads import partnership_csv, partnership_xlsx
 from app.logging import configure_logging, request_id
+from app.serving import PersistedQueries, RateLimit
 from core.errors import ApiError
 from core.settings import Settings, get_settings
+from graph import broker
 from graph.datasets import is_empty, load_dataset
-from graph.driver import Database, open_database, resolve_connection
+from graph.driver import POOL_SIZE, Database, open_database, resolve_connection
 from graph.migrations import migrate
 from graph.scope import PUBLIC, scope_for
 from resolvers.context import Context
@@ -57,7 +61,7 @@ class SocketContext(Context):
 class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, db: Database, settings: Settings) -> None:
         super().__init__(
-            build_schema(settings),
+            build_schema(settings, extensions=observability.schema_extensions(settings)),
             graphql_ide="graphiql" if settings.dev else None,
             allow_queries_via_get=False,
         )
@@ -66,6 +70,25 @@ class GraphQLApp(GraphQL[Context, None]):
         self.compiled = compiled.CompiledOperations(self.schema._schema)
 
     async def execute_single(  # type: ignore[override]
+        self,
+        request: Request,
+        request_adapter: Any,
+        sub_response: Any,
+        context: Context,
+        root_value: Any,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """Each operation counted and timed by name (/metrics), and traced when tracing is on."""
+        with observability.operation(request_data.operation_name) as outcome:
+            result = await self._execute_single(
+                request, request_adapter, sub_response, context, root_value, request_data
+            )
+            outcome["result"] = result
+            query = request_data.query or ""
+            outcome["type"] = "mutation" if query.lstrip().startswith("mutation") else "query"
+            return result
+
+    async def _execute_single(
         self,
         request: Request,
         request_adapter: Any,
@@ -159,6 +182,7 @@ class RequestIdMiddleware:
                     "ms": round((time.perf_counter() - started) * 1000, 1),
                 },
             )
+            observability.http_request(scope.get("path", ""), status)
             request_id.reset(token)
 
 
@@ -166,13 +190,18 @@ def create_app(db: Database | None = None, settings: Settings | None = None) -> 
     """The app; tests pass their own database, `youth-matrix serve` lets it connect itself."""
     settings = settings or get_settings()
     configure_logging(settings.log_level)
+    observability.configure_tracing(settings)
+    observability.install(POOL_SIZE)
     holder: dict[str, Database] = {}
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if db is None:
             holder["db"] = open_database(resolve_connection(settings, start=False), settings)
+        # the broker between workers (graph/broker.py); none configured: this process alone
+        await broker.connect(settings.broker_url)
         yield
+        await broker.disconnect()
         if db is None:
             await holder["db"].close()
 
@@ -208,6 +237,20 @@ def create_app(db: Database | None = None, settings: Settings | None = None) -> 
         Route("/reports/partnership.csv", partnership_csv(database, settings)),
         Route("/reports/partnership.xlsx", partnership_xlsx(database, settings)),
     ]
+    if settings.metrics:
+        routes.append(Route("/metrics", observability.metrics_endpoint))
     app = Starlette(routes=routes, lifespan=lifespan)
+    # outermost last: request id and log line > CORS > rate limit > persisted queries > app
+    app.add_middleware(PersistedQueries, settings=settings)
+    app.add_middleware(RateLimit, settings=settings, workers=settings.workers or 1)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["authorization", "content-type", "x-request-id"],
+            expose_headers=["x-request-id", "retry-after"],
+            max_age=600,
+        )
     app.add_middleware(RequestIdMiddleware)
     return app

@@ -190,7 +190,7 @@ SOCIAL_ORG = Query(
 
 T = TypeVar("T")
 
-_memo = Memo(ttl=30)
+_memo = Memo(ttl=30, name="scope")
 
 
 async def scope_for(db: Database, principal: Principal | None) -> Scope:

@@ -225,7 +225,7 @@ async def acknowledge_notice(info: Info, notice_id: str, organization_id: str | 
 
     await write(info, work)
     if result["created"]:  # after the commit: subscribers see only what was written
-        acknowledgements.publish(notice, result)
+        await acknowledgements.publish(notice, result)
     return _acknowledgement(result)
 
 

@@ -16,7 +16,7 @@ URGENT_REACH_MINUTES = 3
 
 
 # Dashboards ask for the same public figures again and again; see graph/cache.py.
-_memo = Memo(ttl=30)
+_memo = Memo(ttl=30, name="overview")
 
 
 async def overview(info: Info, org_id: str | None, year: int | None) -> Overview:

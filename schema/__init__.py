@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
+from typing import Any
 
 import strawberry
+from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -16,8 +20,11 @@ from strawberry.tools import merge_types
 
 from core.settings import Settings, get_settings
 
+NO_INTROSPECTION = NoSchemaIntrospectionCustomRule  # added outside development (YM_DEV=false)
 
-def build_schema(settings: Settings) -> strawberry.Schema:
+
+def build_schema(settings: Settings, extensions: Sequence[Any] = ()) -> strawberry.Schema:
+    """The schema; `extensions` are the app's own (tracing), after the project's."""
     from schema import (
         assessments,
         cobuilding,
@@ -67,6 +74,13 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             partial(ValidationCache, maxsize=512),
             RequestAccounting,
             ErrorVocabulary,
+            # introspection only in development (YM_DEV); clients use schema.graphql
+            *(
+                []
+                if settings.dev
+                else [partial(AddValidationRules, [NoSchemaIntrospectionCustomRule])]
+            ),
+            *extensions,
         ],
     )
 
