@@ -10,7 +10,7 @@ not on the list is refused (400, PERSISTED_QUERY_NOT_ALLOWED): production serves
 operations its frontends were built with.
 
 Rate limits: a token bucket per account (per client address without a token), refilled at the
-role's requests per minute (YM_RATE_LIMITS). Each worker keeps its own buckets at 1/N of the
+role's requests per minute (YM_RATE_LIMITS; none by default). Each worker keeps its own buckets at 1/N of the
 limit (N = YM_WORKERS, set by `serve`), so N workers behind a balancer allow about the limit.
 Refused: 429 with Retry-After.
 """
@@ -180,6 +180,9 @@ class RateLimit:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
         if scope["type"] != "http" or not (path == "/graphql" or path.startswith("/reports/")):
+            await self.app(scope, receive, send)
+            return
+        if not any(self.limits.values()):  # no limits configured
             await self.app(scope, receive, send)
             return
         role, who = self._caller(scope)

@@ -6,6 +6,7 @@ temporal values."""
 from __future__ import annotations
 
 import asyncio
+from collections import defaultdict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -30,12 +31,22 @@ class Broadcast:
 
     def __init__(self, prefix: str) -> None:
         self.prefix = prefix
+        # this process's subscribers by key (their queues), e.g. to wait until one listens
+        self.subscribers: dict[str, set[asyncio.Queue[Any]]] = defaultdict(set)
 
     async def publish(self, key: str, event: Any) -> None:
         await publish(f"{self.prefix}.{key}", event)
 
-    def subscribe(self, key: str) -> Any:
-        return subscribe(f"{self.prefix}.{key}")
+    @asynccontextmanager
+    async def subscribe(self, key: str) -> AsyncIterator[asyncio.Queue[Any]]:
+        async with subscribe(f"{self.prefix}.{key}") as queue:
+            self.subscribers[key].add(queue)
+            try:
+                yield queue
+            finally:
+                self.subscribers[key].discard(queue)
+                if not self.subscribers[key]:
+                    del self.subscribers[key]
 
 
 # Acknowledgements of notices, keyed by the notice's graph id.
