@@ -10,8 +10,9 @@ not on the list is refused (400, PERSISTED_QUERY_NOT_ALLOWED): production serves
 operations its frontends were built with.
 
 Rate limits: a token bucket per account (per client address without a token), refilled at the
-role's requests per minute (YM_RATE_LIMITS; none by default). Each worker keeps its own buckets at 1/N of the
-limit (N = YM_WORKERS, set by `serve`), so N workers behind a balancer allow about the limit.
+role's requests per minute (YM_RATE_LIMITS; none by default). Each worker keeps its own buckets
+at 1/N of the limit (N = YM_WORKERS, set by `serve`), so N workers behind a balancer allow
+about the limit.
 Refused: 429 with Retry-After.
 """
 

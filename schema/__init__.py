@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
 import strawberry
+from graphql import GraphQLInterfaceType, GraphQLNonNull, GraphQLObjectType, GraphQLSchema
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
@@ -16,6 +19,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
+from strawberry.schema.types.base_scalars import DateDefinition, DateTimeDefinition
 from strawberry.tools import merge_types
 
 from core.settings import Settings, get_settings
@@ -59,7 +63,7 @@ def build_schema(settings: Settings, extensions: Sequence[Any] = ()) -> strawber
 
     from schema.extensions import ErrorVocabulary, RequestAccounting
 
-    return strawberry.Schema(
+    built = strawberry.Schema(
         query=merge_types("Query", queries),
         mutation=merge_types("Mutation", mutations),
         subscription=merge_types("Subscription", subscriptions) if subscriptions else None,
@@ -82,7 +86,40 @@ def build_schema(settings: Settings, extensions: Sequence[Any] = ()) -> strawber
             ),
             *extensions,
         ],
+        scalar_overrides=SCALARS,
     )
+    non_null_labels(built._schema)
+    return built
+
+
+# -- scalars and labels clients can type (issue 11) --------------------------------------------
+# Date and DateTime say which format they follow (@specifiedBy): RFC 3339's full-date and
+# date-time (ISO 8601 profiles), as the GraphQL Scalars project specifies them.
+SCALARS: dict[object, Any] = {
+    dt.date: replace(
+        DateDefinition, specified_by_url="https://scalars.graphql.org/andimarek/local-date"
+    ),
+    dt.datetime: replace(
+        DateTimeDefinition, specified_by_url="https://scalars.graphql.org/andimarek/date-time"
+    ),
+}
+
+
+def non_null_labels(schema: GraphQLSchema) -> None:
+    """A `…Label` field is non-null wherever the enum field it labels (`…`) is: a code always
+    has its Chinese label, so clients need not handle a null that never comes."""
+    for named in schema.type_map.values():
+        if not isinstance(named, GraphQLObjectType | GraphQLInterfaceType):
+            continue
+        fields = named.fields
+        for name, field in fields.items():
+            code = fields.get(name.removesuffix("Label")) if name.endswith("Label") else None
+            if (
+                code is not None
+                and isinstance(code.type, GraphQLNonNull)
+                and not isinstance(field.type, GraphQLNonNull)
+            ):
+                field.type = GraphQLNonNull(field.type)
 
 
 def schema_sdl() -> str:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -25,7 +26,6 @@ from graph.natsd import LocalNats
 from graph.server import Connection
 from tests.conftest import INSTANCE, data, gid, token
 
-OVERVIEW = "{ overview(orgId: $org) { gridBranches communityBranches } }"
 OVERVIEW_Q = "query($org: ID) { overview(orgId: $org) { gridBranches communityBranches } }"
 CREATE_ORG = """mutation($input: CreateOrganizationInput!) {
   createOrganization(input: $input) { id key } }"""
@@ -36,7 +36,6 @@ ACK = """mutation($notice: ID!) { acknowledgeNotice(noticeId: $notice) {
 SUBSCRIBE = """subscription($notice: ID!) { noticeAcknowledged(noticeId: $notice) {
   notice { key } organization { key name } at minutes late recorded by } }"""
 TOWN_1 = ("TOWN_ADMIN", "RC-T01")
-CADRE = ("GRID_CADRE", "RC-T01-C01-B03")
 
 
 def _free_port() -> int:
@@ -56,7 +55,7 @@ def broker_url() -> Iterator[str]:
 
 @pytest.fixture
 async def workers(
-    mini: Database, connections: tuple[Connection, Connection], broker_url: str
+    mini: Database, connections: tuple[Connection, Connection], broker_url: str, tmp_path: Path
 ) -> AsyncIterator[list[str]]:
     """Two `uvicorn app.asgi:create_app --factory` processes over the `mini` database."""
     conn = connections[1]
@@ -70,13 +69,16 @@ async def workers(
         "YM_WORKERS": "2",
     }
     ports = [_free_port(), _free_port()]
+    command = [sys.executable, "-m", "uvicorn", "app.asgi:create_app", "--factory",
+               "--host", "127.0.0.1", "--log-level", "warning"]  # fmt: skip
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "app.asgi:create_app", "--factory",
-             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-            env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )  # fmt: skip
+            [*command, "--port", str(port)],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=(tmp_path / f"worker-{port}.log").open("wb"),
+        )
         for port in ports
     ]
     bases = [f"127.0.0.1:{port}" for port in ports]
@@ -85,7 +87,7 @@ async def workers(
         async with httpx.AsyncClient() as http:
             for proc, base in zip(procs, bases, strict=True):
                 while True:
-                    assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+                    assert proc.poll() is None, _logs(tmp_path)
                     try:
                         if (await http.get(f"http://{base}/health/ready")).status_code == 200:
                             break
@@ -102,6 +104,10 @@ async def workers(
                 proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+def _logs(folder: Path) -> str:
+    return "\n".join(p.read_text()[-3000:] for p in sorted(folder.glob("worker-*.log")))
 
 
 async def _post(
@@ -167,7 +173,8 @@ async def test_a_subscriber_on_one_worker_receives_an_acknowledgement_made_on_th
             acked: dict[str, Any] = {}
             for branch in branches:
                 await asyncio.sleep(1.0)
-                ack = await _post(http, first, ACK, {"notice": notice["id"]}, ("GRID_CADRE", branch))
+                cadre = ("GRID_CADRE", branch)
+                ack = await _post(http, first, ACK, {"notice": notice["id"]}, cadre)
                 acked[branch] = ack["acknowledgeNotice"]
                 try:
                     pushed = json.loads(await asyncio.wait_for(socket_.recv(), 10))
