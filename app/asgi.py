@@ -79,13 +79,13 @@ class GraphQLApp(GraphQL[Context, None]):
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
         """Each operation counted and timed by name (/metrics), and traced when tracing is on."""
-        with observability.operation(request_data.operation_name) as outcome:
+        kind, name = observability.operation_of(request_data.query, request_data.operation_name)
+        with observability.operation(name) as outcome:
+            outcome["type"] = kind
             result = await self._execute_single(
                 request, request_adapter, sub_response, context, root_value, request_data
             )
             outcome["result"] = result
-            query = request_data.query or ""
-            outcome["type"] = "mutation" if query.lstrip().startswith("mutation") else "query"
             return result
 
     async def _execute_single(

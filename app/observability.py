@@ -15,6 +15,7 @@ operations, which skip the executor, included).
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -89,6 +90,21 @@ def install(pool_size: int) -> None:
         driver.session_observers.append(SESSIONS.inc)
         cache.observers.append(_memo)
     POOL_SIZE.set(pool_size)
+
+
+_OPERATION = re.compile(r"\b(query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)")
+
+
+def operation_of(document: str | None, name: str | None) -> tuple[str, str | None]:
+    """The operation's type and name: the one asked for, or the document's (its first)."""
+    text = document or ""
+    if name:
+        found = re.search(rf"\b(query|mutation|subscription)\s+{re.escape(name)}\b", text)
+        return (found.group(1) if found else "query"), name
+    found = _OPERATION.search(text)
+    if found:
+        return found.group(1), found.group(2)
+    return ("mutation" if text.lstrip().startswith("mutation") else "query"), None
 
 
 @contextmanager

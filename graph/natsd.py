@@ -89,7 +89,7 @@ class LocalNats:
         self.port_file.write_text(str(port))
         log = open(self.home / "nats.log", "ab")  # noqa: SIM115 (the child keeps it)
         proc = subprocess.Popen(
-            [binary, "-a", "127.0.0.1", "-p", str(port), "--max_payload", "1MB"],
+            [binary, "-a", "127.0.0.1", "-p", str(port)],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             start_new_session=True,  # survives the command that started it
         )  # fmt: skip

@@ -1,5 +1,5 @@
-"""The operator's tools over a real database (the `empty` one: these need no data): /metrics,
-persisted queries, rate limits, CORS, introspection only in development, tracing, JSON logs."""
+"""The operator's tools over a real database (the small `mini` district): /metrics, persisted
+queries, rate limits, CORS, introspection only in development, tracing, JSON logs."""
 
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ from graph.driver import Database
 from tests.conftest import token
 
 ROOT = Path(__file__).resolve().parents[2]
-OVERVIEW = "{ overview { townCommittees gridBranches } }"
+OVERVIEW = "{ organizations(filter: {kind: TOWN_COMMITTEE}) { totalCount } }"
+TOWNS = 2  # the mini district's towns (古槐街道, 济阳街道)
+DISTRICT = {"Authorization": f"Bearer {token('DISTRICT_ADMIN', 'RC')}"}
 
 
 def _settings(**changes: Any) -> Settings:
@@ -31,11 +33,11 @@ def _settings(**changes: Any) -> Settings:
 
 
 @pytest.fixture
-def make_client(empty: Database) -> Any:
+def make_client(mini: Database) -> Any:
     clients: list[httpx.AsyncClient] = []
 
     def make(**changes: Any) -> httpx.AsyncClient:
-        app = create_app(empty, _settings(**changes))
+        app = create_app(mini, _settings(**changes))
         client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t")
         clients.append(client)
         return client
@@ -68,8 +70,9 @@ async def test_metrics_count_operations_by_name_errors_by_code_and_cypher_round_
 ) -> None:
     before = (await client.get("/metrics")).text
     for _ in range(2):
-        answer = await client.post("/graphql", json={"query": "query Figures " + OVERVIEW})
-        assert answer.json()["data"]["overview"]["townCommittees"] == 0
+        ask = {"query": "query Figures " + OVERVIEW}
+        answer = await client.post("/graphql", json=ask, headers=DISTRICT)
+        assert answer.json()["data"]["organizations"]["totalCount"] == TOWNS
     bad = await client.post("/graphql", json={"query": "{ appeals { totalCount } }"})
     assert bad.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     response = await client.get("/metrics")
@@ -85,8 +88,8 @@ async def test_metrics_count_operations_by_name_errors_by_code_and_cypher_round_
     assert grew("ym_graphql_errors_total", code="UNAUTHENTICATED") == 1
     assert grew("ym_cypher_transactions_total", kind="read") >= 1  # the overview's read
     assert grew("ym_cypher_seconds_count", kind="read") >= 1
-    # the overview is memoised: the second ask is a hit
-    assert grew("ym_cache_lookups_total", memo="overview", result="hit") >= 1
+    # the caller's scope is memoised: the second ask is a hit
+    assert grew("ym_cache_lookups_total", memo="scope", result="hit") >= 1
     assert _sample(after, "ym_neo4j_pool_size") == 50
     assert "ym_neo4j_sessions_in_use" in after
     assert grew("ym_http_requests_total", path="/graphql", status="200") == 3
@@ -99,24 +102,26 @@ async def test_the_readme_operations_are_persisted_and_can_be_sent_by_hash(
     readme = readme_operations((ROOT / "README.md").read_text())
     assert len(readme) >= 10
     assert {document_hash(op) for op in readme} <= set(bundled)  # `persisted build` is current
-    figures = next(op for op in readme if op.startswith("{ overview(year: 2021)"))
-    sha = document_hash(figures)
+    appeals = next(op for op in readme if op.startswith("{ appeals(first: 50"))
+    sha = document_hash(appeals)
     async with make_client(persisted_only=True) as http:
         apq = {"extensions": {"persistedQuery": {"version": 1, "sha256Hash": sha}}}
-        answer = (await http.post("/graphql", json=apq)).json()
-        assert answer["data"]["overview"]["townCommittees"] == 0
-        by_id = (await http.post("/graphql", json={"documentId": f"sha256:{sha}"})).json()
-        assert by_id == answer
+        answer = (await http.post("/graphql", json=apq, headers=DISTRICT)).json()
+        assert answer["data"]["appeals"]["totalCount"] > 0
+        by_id = {"documentId": f"sha256:{sha}"}
+        assert (await http.post("/graphql", json=by_id, headers=DISTRICT)).json() == answer
         # the document itself is on the list: accepted as well
-        assert (await http.post("/graphql", json={"query": figures})).status_code == 200
+        same = await http.post("/graphql", json={"query": appeals}, headers=DISTRICT)
+        assert same.json() == answer
         # anything else is refused in production
-        other = await http.post("/graphql", json={"query": OVERVIEW})
+        other = await http.post("/graphql", json={"query": OVERVIEW}, headers=DISTRICT)
         assert other.status_code == 400
         assert other.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_ALLOWED"
         unknown = await http.post("/graphql", json={"documentId": "sha256:" + "0" * 64})
         assert unknown.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
     async with make_client() as http:  # not only persisted: any document is answered
-        assert (await http.post("/graphql", json={"query": OVERVIEW})).status_code == 200
+        anything = await http.post("/graphql", json={"query": OVERVIEW}, headers=DISTRICT)
+        assert anything.json()["data"]["organizations"]["totalCount"] == TOWNS
 
 
 async def test_rate_limits_apply_per_account_and_role(make_client: Any) -> None:
@@ -161,24 +166,24 @@ async def test_cors_allows_the_configured_origins_only(make_client: Any) -> None
 async def test_introspection_only_in_development(make_client: Any) -> None:
     query = {"query": "{ __schema { queryType { name } } }"}
     async with make_client(dev=True) as http:
-        assert (await http.post("/graphql", json=query)).json()["data"]["__schema"] == {
-            "queryType": {"name": "Query"}
-        }
+        shown = (await http.post("/graphql", json=query)).json()
+        assert shown["data"]["__schema"] == {"queryType": {"name": "Query"}}
     async with make_client(dev=False) as http:
         answer = (await http.post("/graphql", json=query)).json()
         assert answer.get("data") is None
         assert "introspection" in answer["errors"][0]["message"].lower()
         # ordinary queries are unaffected
-        ok = (await http.post("/graphql", json={"query": OVERVIEW})).json()
-        assert ok["data"]["overview"]["gridBranches"] == 0
+        ok = (await http.post("/graphql", json={"query": OVERVIEW}, headers=DISTRICT)).json()
+        assert ok["data"]["organizations"]["totalCount"] == TOWNS
 
 
 async def test_tracing_records_a_span_per_operation_when_configured(make_client: Any) -> None:
     exporter = InMemorySpanExporter()
     assert observability.configure_tracing(get_settings(), exporter)
     async with make_client() as http:
-        answer = await http.post("/graphql", json={"query": "query Traced " + OVERVIEW})
-        assert answer.status_code == 200
+        ask = {"query": "query Traced " + OVERVIEW}
+        answer = await http.post("/graphql", json=ask, headers=DISTRICT)
+        assert answer.json()["data"]["organizations"]["totalCount"] == TOWNS
     names = [span.name for span in exporter.get_finished_spans()]
     assert "graphql Traced" in names  # ours, around the whole operation
     assert any(name != "graphql Traced" for name in names)  # strawberry's (parse, validate, ...)
