@@ -138,7 +138,7 @@ def http_request(path: str, status: int) -> None:
 def registry() -> Any:
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         collected = CollectorRegistry()
-        multiprocess.MultiProcessCollector(collected)  # type: ignore[no-untyped-call]
+        multiprocess.MultiProcessCollector(collected)
         return collected
     return DEFAULT_REGISTRY
 

@@ -58,4 +58,5 @@ class Memo:
             # taken before the read: a write meanwhile voids the entry
             entry = _Entry(asyncio.ensure_future(compute()), generation, now)
             self.entries[key] = entry
+        assert entry is not None
         return await asyncio.shield(entry.value)
