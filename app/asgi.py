@@ -13,6 +13,7 @@ from typing import Any
 
 import orjson
 from starlette.applications import Starlette
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -22,15 +23,18 @@ from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
+from app import observability
 from app.auth import principal_from_header
 from app.console import console_routes
 from app.downloads import partnership_csv, partnership_xlsx
 from app.imports import routes as import_routes
 from app.logging import configure_logging, request_id
+from app.serving import PersistedQueries, RateLimit
 from core.errors import ApiError
 from core.settings import Settings, get_settings
+from graph import broker
 from graph.datasets import is_empty, load_dataset
-from graph.driver import Database, open_database, resolve_connection
+from graph.driver import POOL_SIZE, Database, open_database, resolve_connection
 from graph.migrations import migrate
 from graph.scope import PUBLIC, scope_for
 from resolvers.context import Context
@@ -61,7 +65,7 @@ class SocketContext(Context):
 class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, db: Database, settings: Settings) -> None:
         super().__init__(
-            schema := build_schema(settings),
+            schema := build_schema(settings, extensions=observability.schema_extensions(settings)),
             graphql_ide=None,  # GraphiQL is the console's offline build (app/console.py)
             allow_queries_via_get=False,
         )
@@ -71,6 +75,25 @@ class GraphQLApp(GraphQL[Context, None]):
         self.compiled = compiled.CompiledOperations(self.graphql_schema)
 
     async def execute_single(
+        self,
+        request: Request,
+        request_adapter: Any,
+        sub_response: Any,
+        context: Context,
+        root_value: Any,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """Each operation counted and timed by name (/metrics), and traced when tracing is on."""
+        kind, name = observability.operation_of(request_data.query, request_data.operation_name)
+        with observability.operation(name) as outcome:
+            outcome["type"] = kind
+            result = await self._execute_single(
+                request, request_adapter, sub_response, context, root_value, request_data
+            )
+            outcome["result"] = result
+            return result
+
+    async def _execute_single(
         self,
         request: Request,
         request_adapter: Any,
@@ -166,6 +189,7 @@ class RequestIdMiddleware:
                     "ms": round((time.perf_counter() - started) * 1000, 1),
                 },
             )
+            observability.http_request(scope.get("path", ""), status)
             request_id.reset(token)
 
 
@@ -176,13 +200,18 @@ def create_app(db: Database | None = None, settings: Settings | None = None) -> 
 
 def _app(db: Database | None, settings: Settings) -> Starlette:
     configure_logging(settings.log_level)
+    observability.configure_tracing(settings)
+    observability.install(POOL_SIZE)
     holder: dict[str, Database] = {}
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if db is None:
             holder["db"] = open_database(resolve_connection(settings, start=False), settings)
+        # the broker between workers (graph/broker.py); none configured: this process alone
+        await broker.connect(settings.broker_url)
         yield
+        await broker.disconnect()
         if db is None:
             await holder["db"].close()
 
@@ -220,6 +249,20 @@ def _app(db: Database | None, settings: Settings) -> Starlette:
         Route("/reports/partnership.xlsx", partnership_xlsx(database, settings)),
         *import_routes(database, settings),  # imports, templates, exports (app/imports.py)
     ]
+    if settings.metrics:
+        routes.append(Route("/metrics", observability.metrics_endpoint))
     app = Starlette(routes=routes, lifespan=lifespan)
+    # outermost last: request id and log line > CORS > rate limit > persisted queries > app
+    app.add_middleware(PersistedQueries, settings=settings)
+    app.add_middleware(RateLimit, settings=settings, workers=settings.workers or 1)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["authorization", "content-type", "x-request-id"],
+            expose_headers=["x-request-id", "retry-after"],
+            max_age=600,
+        )
     app.add_middleware(RequestIdMiddleware)
     return app

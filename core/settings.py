@@ -9,6 +9,17 @@ from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 RELAY_MINUTES = {"TOWN": 0.5, "COMMUNITY": 1.0, "GRID": 1.0, "FALLBACK": 10.0}
+# Requests per minute per account and role (README, "Deploying"); ANONYMOUS: per address.
+# 0: no limit, the default (local use, tests); deployments set YM_RATE_LIMITS, e.g. the README's.
+RATE_LIMITS = {
+    "DISTRICT_ADMIN": 0,
+    "INSPECTOR": 0,
+    "TOWN_ADMIN": 0,
+    "COMMUNITY_CADRE": 0,
+    "GRID_CADRE": 0,
+    "SOCIAL_ORG": 0,
+    "ANONYMOUS": 0,
+}
 
 
 class Settings(BaseSettings):
@@ -57,6 +68,30 @@ class Settings(BaseSettings):
     # Tower relay minutes per hop, by the level of the receiving group (reach, README); FALLBACK:
     # the extra minutes for a unit without a group of its own, told from its community's group.
     relay_minutes: dict[str, float] = Field(default_factory=lambda: dict(RELAY_MINUTES))
+
+    # -- serving (README, "Deploying") -----------------------------------------------------------
+    workers: int | None = None  # `serve` worker processes; None: one per core
+    # The broker between workers (nats://host:4222). Unset: `serve` with several workers starts
+    # the project's own NATS; one process works in memory without any.
+    broker_url: str | None = None
+    cors_origins: list[str] = Field(default_factory=list)  # e.g. ["https://console.example.cn"]
+    # Persisted queries: the allow-list (sha256 -> document) and whether only those are accepted.
+    persisted_queries: Path | None = None  # None: the one shipped with the app
+    persisted_only: bool = False
+    # Requests per minute per account, by role ("ANONYMOUS": per client address); 0: no limit.
+    rate_limits: dict[str, int] = Field(default_factory=lambda: dict(RATE_LIMITS))
+    metrics: bool = True  # GET /metrics (Prometheus text format)
+    # OpenTelemetry: spans of each operation to this OTLP/HTTP endpoint, or "console"; unset: off.
+    otel_endpoint: str | None = None
+    otel_service_name: str = "youth-matrix"
+
+    @field_validator("rate_limits")
+    @classmethod
+    def _rate_limits(cls, given: dict[str, int]) -> dict[str, int]:
+        unknown = set(given) - set(RATE_LIMITS)
+        if unknown or any(limit < 0 for limit in given.values()):
+            raise ValueError(f"keys among {sorted(RATE_LIMITS)}, limits >= 0; got {given}")
+        return {**RATE_LIMITS, **given}
 
     @field_validator("relay_minutes")
     @classmethod

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    AsyncSession,
+    unit_of_work,
+)
+from neo4j.api import AsyncBookmarkManager
 
 from core.settings import Settings
+from graph import broker
 from graph.server import Connection, LocalNeo4j
 
 T = TypeVar("T")
@@ -24,9 +34,16 @@ class Query:
 
 
 PING = Query("ping", "RETURN 1 AS ok")
+POOL_SIZE = 50  # connections per process to Neo4j
 
 # Counts Cypher round trips of the current request (one per transaction function run).
 round_trips: ContextVar[list[int] | None] = ContextVar("round_trips", default=None)
+
+
+# Who watches every transaction (the app's metrics): called with "read" or "write" and the
+# seconds it took, and with the change (+1/-1) of sessions in use.
+transaction_observers: list[Callable[[str, float], None]] = []
+session_observers: list[Callable[[int], None]] = []
 
 
 def _count_round_trip() -> None:
@@ -43,20 +60,43 @@ async def run(tx: AsyncManagedTransaction, query: Query, params: dict[str, Any])
     return [dict(zip(keys, values, strict=True)) for values in await result.values()]
 
 
+@contextmanager
+def _observed(kind: str) -> Iterator[None]:
+    started = time.perf_counter()
+    for observer in session_observers:
+        observer(1)
+    try:
+        yield
+    finally:
+        for observer in session_observers:
+            observer(-1)
+        for seen in transaction_observers:
+            seen(kind, time.perf_counter() - started)
+
+
 class Database:
     """Wraps the async driver. Each call opens its own session: sessions are not shared by
     concurrent coroutines (DataLoader batches run concurrently)."""
 
-    def __init__(self, driver: AsyncDriver, database: str, timeout: float) -> None:
+    def __init__(
+        self,
+        driver: AsyncDriver,
+        database: str,
+        timeout: float,
+        bookmarks: AsyncBookmarkManager | None = None,
+    ) -> None:
         self.driver = driver
         self.database = database
         self.timeout = timeout
         self.generation = 0  # moves on with every committed write (graph/cache.py)
+        # Every session of this database shares one bookmark manager: on a cluster, a read
+        # after a write waits for a member that has the write (causal consistency).
+        self.bookmarks = bookmarks or AsyncGraphDatabase.bookmark_manager()
 
     def with_timeout(self, timeout: float) -> Database:
         """The same database with another transaction timeout: set-up (migrations, loads) keeps
         its own clock, so a busy machine does not cut it off at the requests' limit."""
-        other = Database(self.driver, self.database, timeout)
+        other = Database(self.driver, self.database, timeout, self.bookmarks)
         other.generation = self.generation
         return other
 
@@ -68,17 +108,23 @@ class Database:
 
     async def read_tx(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
         _count_round_trip()
-        async with self.driver.session(database=self.database) as session:
-            return await session.execute_read(self._with_timeout(work))
+        with _observed("read"):
+            async with self._session() as session:
+                return await session.execute_read(self._with_timeout(work))
 
     async def write_tx(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
         """Runs `work` in one write transaction: everything it writes commits or nothing does."""
         _count_round_trip()
-        async with self.driver.session(database=self.database) as session:
-            try:
-                return await session.execute_write(self._with_timeout(work))
-            finally:
-                self.generation += 1
+        with _observed("write"):
+            async with self._session() as session:
+                try:
+                    return await session.execute_write(self._with_timeout(work))
+                finally:
+                    self.generation += 1
+                    await broker.current().wrote()  # other processes drop their caches too
+
+    def _session(self) -> AsyncSession:
+        return self.driver.session(database=self.database, bookmark_manager=self.bookmarks)
 
     def _with_timeout(
         self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]
@@ -92,10 +138,11 @@ class Database:
     async def run_autocommit(self, query: Query, **params: Any) -> list[dict]:
         """For statements that manage their own transactions (CALL ... IN TRANSACTIONS)."""
         _count_round_trip()
-        async with self.driver.session(database=self.database) as session:
+        async with self._session() as session:
             result = await session.run(query.text, params)
             rows = await result.data()
         self.generation += 1
+        await broker.current().wrote()
         return rows
 
     async def ping(self) -> None:
@@ -134,7 +181,7 @@ def open_database(connection: Connection, settings: Settings) -> Database:
     driver = AsyncGraphDatabase.driver(
         connection.uri,
         auth=(connection.user, connection.password),
-        max_connection_pool_size=50,
+        max_connection_pool_size=POOL_SIZE,
         notifications_min_severity="OFF",
     )
     return Database(driver, connection.database, settings.query_timeout)

@@ -192,7 +192,7 @@ SOCIAL_ORG = Query(
 
 T = TypeVar("T")
 
-_memo = Memo(ttl=30)
+_memo = Memo(ttl=30, name="scope")
 
 
 async def check_principal(db: Database, principal: Principal) -> None:

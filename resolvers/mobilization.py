@@ -37,7 +37,7 @@ PROMISE_BY_CODE = {urgency.value: minutes for urgency, minutes in PROMISE_MINUTE
 
 # Acknowledgements of notices as they are recorded, keyed by the notice's graph id: each event
 # is the row of ACKNOWLEDGE.
-acknowledgements = Broadcast()
+acknowledgements = Broadcast("notice-acknowledged")
 
 
 # -- reach ---------------------------------------------------------------------------------------
@@ -211,7 +211,7 @@ async def acknowledge_notice(
 
     row: dict[str, Any] = await write(ctx, work)
     if row["created"]:  # after the commit: subscribers see only what was written
-        acknowledgements.publish(notice, row)
+        await acknowledgements.publish(notice, row)
     return acknowledgement(row)
 
 

@@ -12,7 +12,7 @@ from graph.overview import OVERVIEW
 from resolvers.context import Context
 
 # Dashboards ask for the same public figures again and again; see graph/cache.py.
-_memo = Memo(ttl=30)
+_memo = Memo(ttl=30, name="overview")
 
 
 def root_of(ctx: Context, org_id: str | None) -> str | None:

@@ -3,9 +3,15 @@ feature module (a feature adds its classes here), with the schema's limits and e
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
+from typing import Any
 
 import strawberry
+from graphql import GraphQLInterfaceType, GraphQLNonNull, GraphQLObjectType, GraphQLSchema
+from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
@@ -14,6 +20,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
+from strawberry.schema.types.base_scalars import DateDefinition, DateTimeDefinition
 from strawberry.tools import merge_types
 
 from core.settings import Settings, get_settings
@@ -30,8 +37,11 @@ from schema import (
 )
 from schema.extensions import ErrorVocabulary, RequestAccounting, node_budget
 
+NO_INTROSPECTION = NoSchemaIntrospectionCustomRule  # added outside development (YM_DEV=false)
 
-def build_schema(settings: Settings) -> strawberry.Schema:
+
+def build_schema(settings: Settings, extensions: Sequence[Any] = ()) -> strawberry.Schema:
+    """The schema; `extensions` are the app's own (tracing), after the project's."""
 
     # A feature adds its own `Query`/`Mutation` classes in its module and lists them here.
     queries: tuple[type, ...] = (
@@ -54,7 +64,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     )
     subscriptions: tuple[type, ...] = (mobilization.Subscription,)
 
-    return strawberry.Schema(
+    built = strawberry.Schema(
         query=merge_types("Query", queries),
         mutation=merge_types("Mutation", mutations),
         subscription=merge_types("Subscription", subscriptions) if subscriptions else None,
@@ -70,8 +80,48 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             partial(ValidationCache, maxsize=512),
             RequestAccounting,
             ErrorVocabulary,
+            # introspection only in development (YM_DEV); clients use schema.graphql
+            *(
+                []
+                if settings.dev
+                else [partial(AddValidationRules, [NoSchemaIntrospectionCustomRule])]
+            ),
+            *extensions,
         ],
+        scalar_overrides=SCALARS,
     )
+    non_null_labels(built._schema)
+    return built
+
+
+# -- scalars and labels clients can type ------------------------------------------------------
+# Date and DateTime say which format they follow (@specifiedBy): RFC 3339's full-date and
+# date-time (ISO 8601 profiles), as the GraphQL Scalars project specifies them.
+SCALARS: dict[object, Any] = {
+    dt.date: replace(
+        DateDefinition, specified_by_url="https://scalars.graphql.org/andimarek/local-date"
+    ),
+    dt.datetime: replace(
+        DateTimeDefinition, specified_by_url="https://scalars.graphql.org/andimarek/date-time"
+    ),
+}
+
+
+def non_null_labels(schema: GraphQLSchema) -> None:
+    """A `…Label` field is non-null wherever the enum field it labels (`…`) is: a code always
+    has its Chinese label, so clients need not handle a null that never comes."""
+    for named in schema.type_map.values():
+        if not isinstance(named, GraphQLObjectType | GraphQLInterfaceType):
+            continue
+        fields = named.fields
+        for name, field in fields.items():
+            code = fields.get(name.removesuffix("Label")) if name.endswith("Label") else None
+            if (
+                code is not None
+                and isinstance(code.type, GraphQLNonNull)
+                and not isinstance(field.type, GraphQLNonNull)
+            ):
+                field.type = GraphQLNonNull(field.type)
 
 
 def schema_sdl() -> str:

@@ -98,6 +98,8 @@ class CompiledOperations:
             name = nodes[0].name.value
             if name == "__typename":
                 continue
+            if name.startswith("__"):  # introspection (__schema, __type) is never compiled
+                return None
             root = query_type.fields[name]
             if (name not in ("node", "nodes") and not _listed(root)) or any(
                 n.directives for n in nodes

@@ -227,8 +227,8 @@ async def test_the_subscription_pushes_what_the_caller_sees_with_fresh_loaders()
     while not acknowledgements.subscribers.get("NO-1"):
         await asyncio.sleep(0.01)
     before = ctx.loaders
-    acknowledgements.publish("NO-1", _acknowledged("B-ELSEWHERE"))  # outside the scope: skipped
-    acknowledgements.publish("NO-1", _acknowledged("B1"))
+    await acknowledgements.publish("NO-1", _acknowledged("B-ELSEWHERE"))  # outside: skipped
+    await acknowledgements.publish("NO-1", _acknowledged("B1"))
     pushed = await asyncio.wait_for(listening, 5)
     assert pushed["organization"]["props"]["id"] == "B1"
     assert pushed["recorded"] is True
