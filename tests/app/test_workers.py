@@ -196,11 +196,6 @@ async def test_an_acknowledgement_published_by_one_process_reaches_a_subscriber_
     assert event["at"].to_native().isoformat() == "2021-07-01T09:30:00+08:00"
 
 
-@pytest.mark.xfail(
-    reason="resolvers/mobilization.py reads ctx.db, which the converted Context lacks: "
-    "issueNotice fails INTERNAL on this base until the mobilization conversion (feat-b) lands",
-    strict=False,
-)
 async def test_a_subscriber_on_one_worker_receives_an_acknowledgement_made_on_the_other(
     workers: list[str],
 ) -> None:
