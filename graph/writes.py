@@ -152,8 +152,8 @@ END_LINK: dict[str, Query] = {
 
 def link_key(source: str, rel: str, target: str) -> str:
     key = _link_key(source, rel, target)
-    if key not in LINK:
-        raise KeyError(f"no link {key} in graph/writes.py LINKS")
+    if key not in LINK and key not in ACTIVE_LINK:
+        raise KeyError(f"no link {key} in graph/writes.py LINKS or HISTORIC")
     return key
 
 
