@@ -60,8 +60,10 @@ DOCUMENTS: list[tuple[str, dict[str, Any]]] = [
 
 
 def _graphql_app(app: Starlette) -> Any:
-    route = next(r for r in app.routes if getattr(r, "path", "") == "/graphql")
-    return route.app  # type: ignore[attr-defined]
+    """The lazily built GraphQL app behind POST /graphql (GET /graphql is the console's page)."""
+    routes = [r for r in app.routes if getattr(r, "path", "") == "/graphql"]
+    apps = [getattr(r, "app", None) for r in routes]
+    return next(a for a in apps if hasattr(a, "app"))
 
 
 @pytest.mark.parametrize("caller", CALLERS, ids=lambda c: c[0])
@@ -85,7 +87,8 @@ async def test_an_operation_with_a_feature_field_is_executed(
     first = await gql(document, as_=("DISTRICT_ADMIN", "RC"))
     compiled: CompiledOperations = _graphql_app(app).app.compiled
     before = compiled.answered
-    assert await gql(document, as_=("DISTRICT_ADMIN", "RC")) == first
+    again = await gql(document, as_=("DISTRICT_ADMIN", "RC"))
+    assert again["data"] == first["data"]  # (the overview comes from its memo the second time)
     assert compiled.answered == before
 
 
