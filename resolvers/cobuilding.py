@@ -25,7 +25,8 @@ async def co_building(
     rows = await ctx.graph.read(
         CO_BUILDING, org=org, includeEnded=include_ended, offset=offset, limit=limit
     )
-    if not rows:
+    # none found: an organisation outside the scope answers as one that does not exist
+    if not rows or (not rows[0]["total"] and not await organization_visible(ctx, org)):
         raise NotFound(f"no organisation {org_id}", "orgId")
     # an empty page is one row that carries the total only
     pairs = [pair(row) for row in rows if row["committee"] is not None]

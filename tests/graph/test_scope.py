@@ -44,8 +44,8 @@ async def test_a_town_admin_cannot_reach_another_towns_youth(
     town = data(
         await gql(
             "query($id: ID!) { node(id: $id) { ... on Organization { parent { key } "
-            "descendants(first: 100, filter: {kind: GRID_BRANCH}) { nodes { "
-            "partners(first: 100) { nodes { key partners(first: 100) { nodes { key } } } } "
+            "descendants(first: 60, filter: {kind: GRID_BRANCH}) { nodes { "
+            "partners(first: 5) { nodes { key partners(first: 5) { nodes { key } } } } "
             "} } } } }",
             {"id": gid("Organization", "RC-T01")},
             as_=TOWN_1,
