@@ -28,7 +28,7 @@ from app.asgi import create_app
 from app.console import WEB_DIST
 from core.settings import Settings
 from graph.driver import Database
-from tests.conftest import GraphQL, data, gid, token
+from tests.conftest import GraphQL, Store, data, gid, token
 
 SHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 TOWN = ("TOWN_ADMIN", "RC-T01")
@@ -93,9 +93,7 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-# module scope: the server and the browser are gone before the rest of the suite runs
-@pytest.fixture(scope="module")
-async def live_url(app: Starlette) -> AsyncIterator[str]:
+async def _serve(app: Starlette) -> tuple[uvicorn.Server, asyncio.Task[None], str]:
     """The app on a real port, served in this event loop (the database's driver lives here)."""
     port = _free_port()
     server = uvicorn.Server(
@@ -107,9 +105,24 @@ async def live_url(app: Starlette) -> AsyncIterator[str]:
             break
         await asyncio.sleep(0.1)
     assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    await task
+    return server, task, f"http://127.0.0.1:{port}"
+
+
+# module scope: the servers and the browser are gone before the rest of the suite runs
+@pytest.fixture(scope="module")
+async def live_urls(stores: dict[str, Store]) -> AsyncIterator[dict[str, str]]:
+    """The app over each test database (rencheng's, mini's), each on a real port."""
+    served = {name: await _serve(store.app) for name, store in stores.items()}
+    yield {name: url for name, (_, _, url) in served.items()}
+    for server, task, _ in served.values():
+        server.should_exit = True
+        await task
+
+
+@pytest.fixture
+def live_url(request: pytest.FixtureRequest, live_urls: dict[str, str]) -> str:
+    """The app over the database of the test's dataset fixture (as `gql`)."""
+    return live_urls["write" if {"mini", "empty"} & set(request.fixturenames) else "read"]
 
 
 @pytest.fixture(scope="module")
