@@ -23,6 +23,7 @@ from schema import (
     cobuilding,
     entities,
     exploration,
+    imports,
     linkage,
     mobilization,
     reports,
@@ -51,6 +52,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         mobilization.Mutation,
         visits.Mutation,
         assessments.Mutation,
+        imports.Mutation,
     )
     subscriptions: tuple[type, ...] = (mobilization.Subscription,)
 
