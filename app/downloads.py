@@ -315,6 +315,7 @@ def chinese_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+FONT = "Calibri"  # the workbook's default: bold cells in the same face
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -362,11 +363,11 @@ def _table(book: Workbook, part: Section, title: str) -> Worksheet:
             total_row[column] = sum(row[column] or 0 for row in part.rows)
         sheet.append(total_row)
         for cell in sheet[sheet.max_row]:
-            cell.font = Font(bold=True)
+            cell.font = Font(name=FONT, bold=True)
             cell.fill = TOTAL_FILL
     text_cells(sheet)
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
+        cell.font = Font(name=FONT, bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for row in sheet.iter_rows(min_row=1, max_col=len(part.headers)):
@@ -392,12 +393,12 @@ def _cover(book: Workbook, page: Cover, parts: list[Section]) -> None:
     sheet.column_dimensions["D"].width = 4
     sheet.merge_cells("B2:C2")
     sheet["B2"] = page.title
-    sheet["B2"].font = Font(bold=True, size=22)
+    sheet["B2"].font = Font(name=FONT, bold=True, size=22)
     sheet["B2"].alignment = Alignment(horizontal="center", vertical="center")
     sheet.row_dimensions[2].height = 48
     sheet.merge_cells("B3:C3")
     sheet["B3"] = f"{page.organization}　{chinese_date(page.first)}至{chinese_date(page.last)}"
-    sheet["B3"].font = Font(size=13)
+    sheet["B3"].font = Font(name=FONT, size=13)
     sheet["B3"].alignment = Alignment(horizontal="center")
     line = 5
     info = [
@@ -408,14 +409,14 @@ def _cover(book: Workbook, page: Cover, parts: list[Section]) -> None:
         ("发布单位", page.issuer),
         ("制表日期", page.made.isoformat()),
     ]
-    heading = Font(bold=True, size=13)
+    heading = Font(name=FONT, bold=True, size=13)
     for block, rows in (("基本信息", info), ("主要数据", page.figures)):
         sheet.cell(line, 2, block).font = heading
         line += 1
         for name, value in rows:
             label, cell = sheet.cell(line, 2, name), sheet.cell(line, 3, value)
             label.fill = HEADER_FILL
-            label.font = Font(bold=True)
+            label.font = Font(name=FONT, bold=True)
             cell.alignment = Alignment(horizontal="left")
             for c in (label, cell):
                 c.border = BORDER
@@ -433,7 +434,7 @@ def _cover(book: Workbook, page: Cover, parts: list[Section]) -> None:
         "本报告由青春矩阵根据图数据库实时统计生成，仅含数量与金额，不含个人信息。"
         "统计口径见系统说明（README“Partnership reports”）。",
     )
-    note.font = Font(size=9, color="606060")
+    note.font = Font(name=FONT, size=9, color="606060")
     note.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.row_dimensions[line].height = 30
     text_cells(sheet)
