@@ -309,3 +309,12 @@ def test_a_name_a_spreadsheet_would_run_is_written_as_text(name: str) -> None:
         if isinstance(c.value, str) and c.value.endswith(name.strip())  # XML folds a \r
     ]
     assert cells and all(c.data_type == "s" for c in cells)  # text, never a formula
+
+
+def test_the_cover_keeps_a_formula_like_organisation_name_as_text() -> None:
+    row = {**ROW, "organization": _record("RC-T01", "=1+1", "Organization", "TownCommittee")}
+    report = build(PartnershipReport, reports.report(row, FIRST, LAST))
+    page = downloads.cover(report, Settings(), made=dt.date(2022, 1, 5))
+    book = load_workbook(io.BytesIO(downloads.to_xlsx(downloads.sections(report), page)))
+    cells = [c for r in book["封面"].iter_rows() for c in r if c.value == "=1+1"]
+    assert cells and all(c.data_type == "s" for c in cells)  # text, never a formula
