@@ -10,7 +10,8 @@ WEB_DIST := web/dist/index.html
 WEB_SOURCES := $(shell find web/src -type f 2>/dev/null) web/index.html web/graphiql.html \
 	web/vite.config.js web/package.json README.md
 
-.PHONY: run test lint bench schema neo4j-start neo4j-stop clean web chromium
+.PHONY: run test lint bench schema neo4j-start neo4j-stop clean web chromium report-tools \
+	report-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +36,20 @@ chromium:
 	  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 	      chromium fonts-noto-cjk; } || \
 	  echo "chromium could not be installed: the browser tests will be skipped"
+
+# The partnership report rendered as an office prints it: LibreOffice Calc headless (XLSX to PDF),
+# poppler (PDF to PNG, PDF text) and CJK fonts, installed with apt-get when missing.
+report-tools:
+	@command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && \
+	  fc-list :lang=zh 2>/dev/null | grep -q . || \
+	  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	      --no-install-recommends libreoffice-calc-nogui poppler-utils fonts-noto-cjk; } || \
+	  echo "LibreOffice could not be installed: the report's rendering test will be skipped"
+
+# The district's 2021 report from `rencheng` to XLSX, PDF and PNG in build/report/ (checked by
+# tests/app/test_report_render.py; docs/report-*.png are copies).
+report-check: $(STAMP) report-tools
+	YM_REPORT_DIR=build/report $(BIN)/pytest tests/app/test_report_render.py -q
 
 run: $(STAMP) $(WEB_DIST)
 	$(BIN)/youth-matrix serve

@@ -93,6 +93,13 @@ class Settings(BaseSettings):
             raise ValueError(f"keys among {sorted(RATE_LIMITS)}, limits >= 0; got {given}")
         return {**RATE_LIMITS, **given}
 
+    # The partnership report's XLSX (app/downloads.py): the cover's title and issuing unit.
+    report_title: str = "任城区团组织联建共建报告"
+    report_issuer: str = "共青团济宁市任城区委员会"
+    # The GraphQL mutation importFile takes small files only (bytes of the decoded file);
+    # larger ones go through POST /imports or the CLI.
+    import_inline_max_bytes: int = 2 * 1024 * 1024
+
     @field_validator("relay_minutes")
     @classmethod
     def _relay_minutes(cls, given: dict[str, float]) -> dict[str, float]:

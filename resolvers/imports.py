@@ -4,6 +4,8 @@ one transaction, or nothing at all; a list read for export, masked as GraphQL ma
 
 from __future__ import annotations
 
+import base64
+import binascii
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,8 +27,10 @@ from core.imports import (
     Problem,
     Row,
     Table,
+    UnreadableFile,
     check_headers,
     check_rows,
+    read_table,
 )
 from core.personal import PERSONAL, filter_needs_unmasked
 from core.principal import WRITERS, Role
@@ -521,3 +525,44 @@ async def export_rows(ctx: Context, kind_name: str, filters: dict[str, Any]) -> 
                 values[prop] = reveal(ctx, kind.label, rec["id"], shown, prop)
         rows.append(values)
     return rows
+
+
+# -- small files through GraphQL (importFile) --------------------------------------------------
+
+
+async def import_file(
+    ctx: Context, kind_name: str, file_name: str, content_base64: str, dry_run: bool
+) -> dict[str, Any]:
+    """A small file sent inline (base64): read, checked and, unless a dry run, written as
+    import_table does. Files above the setting import_inline_max_bytes are refused before they
+    are decoded (larger ones go through POST /imports or the CLI)."""
+    ctx.caller()  # UNAUTHENTICATED before anything is decoded
+    limit = ctx.settings.import_inline_max_bytes
+    content_base64 = "".join(content_base64.split())  # line-wrapped base64 (MIME) too
+    if len(content_base64) > 4 * (limit // 3 + 1) + 4:  # no decoding a file that is too large
+        raise _too_large(limit)
+    try:
+        content = base64.b64decode(content_base64, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise BadUserInput(
+            "contentBase64 is not base64 (RFC 4648) / 文件内容不是有效的 base64 编码",
+            "contentBase64",
+        ) from exc
+    if len(content) > limit:
+        raise _too_large(limit)
+    if not content:
+        raise BadUserInput("the file is empty / 文件为空", "contentBase64")
+    try:
+        table = read_table(content, file_name)
+    except UnreadableFile as exc:
+        raise BadUserInput(f"{exc} / 无法读取文件（请使用 XLSX 或 CSV）", "contentBase64") from exc
+    result = await import_table(ctx, kind_name, table, dry_run)
+    return result.as_dict()
+
+
+def _too_large(limit: int) -> BadUserInput:
+    return BadUserInput(
+        f"the file is larger than {limit:,} bytes: send it with POST /imports or the CLI "
+        f"(youth-matrix import) / 文件超过 {limit:,} 字节，请通过 POST /imports 或命令行导入",
+        "contentBase64",
+    )

@@ -30,6 +30,7 @@ from schema import (
     cobuilding,
     entities,
     exploration,
+    imports,
     linkage,
     mobilization,
     reports,
@@ -61,6 +62,7 @@ def build_schema(settings: Settings, extensions: Sequence[Any] = ()) -> strawber
         mobilization.Mutation,
         visits.Mutation,
         assessments.Mutation,
+        imports.Mutation,
     )
     subscriptions: tuple[type, ...] = (mobilization.Subscription,)
 

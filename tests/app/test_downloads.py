@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from app import downloads
 from core.errors import BadUserInput
+from core.settings import Settings
 from resolvers import reports
 from schema.mapping import build
 from schema.reports import PartnershipReport
@@ -148,14 +149,27 @@ def test_the_csv_has_a_bom_and_each_section_under_its_title(report: PartnershipR
     assert direct[2] == "本级" and direct[13] == ""
 
 
+def _totals(part: downloads.Section) -> list[list[Any]]:
+    """The 合计 row the XLSX adds under a table whose rows add up (computed here)."""
+    if not part.totals:
+        return []
+    row: list[Any] = [None] * len(part.headers)
+    row[0] = "合计"
+    for column in part.totals:
+        row[column] = sum(r[column] or 0 for r in part.rows)
+    return [row]
+
+
 def test_the_xlsx_has_a_sheet_per_section(report: PartnershipReport) -> None:
     parts = downloads.sections(report)
     book = load_workbook(io.BytesIO(downloads.to_xlsx(parts)))
-    assert book.sheetnames == [p.title for p in parts]
+    titles = [p.title for p in parts]
+    # the breakdown's chart follows the breakdown (no cover without a Cover)
+    assert book.sheetnames == [*titles[:8], "下级分布图", *titles[8:]]
     for part in parts:
         sheet = book[part.title]
         got = [list(row) for row in sheet.iter_rows(values_only=True)]
-        expected = [part.headers, *part.rows]
+        expected = [part.headers, *part.rows, *_totals(part)]
         as_dates = [[v.date() if isinstance(v, dt.datetime) else v for v in r] for r in got]
         assert as_dates == expected, part.title
         assert all(cell.font.bold for cell in sheet[1]) and sheet.freeze_panes == "A2"
@@ -164,6 +178,84 @@ def test_the_xlsx_has_a_sheet_per_section(report: PartnershipReport) -> None:
     assert book["联合活动"]["B3"].number_format == "#,##0"  # 4500
     # wide enough for the Chinese header (two units a character) and the longest value
     assert book["诉求办理"].column_dimensions["A"].width == 2 * len("解决用时中位数（小时）") + 2
+
+
+def test_the_totals_rows_add_up_the_breakdown_and_the_brands(report: PartnershipReport) -> None:
+    book = load_workbook(io.BytesIO(downloads.to_xlsx(downloads.sections(report))))
+    rows = list(book["下级分布"].iter_rows(values_only=True))
+    assert len(rows) == 1 + 3 + 1
+    # pairs, activities, participants, youth, appeals, money add up; distinct social
+    # organisations and medians do not, and stay empty
+    assert list(rows[-1]) == ["合计", None, None, 3, 3, 0, None, 30, 3, 4500, 300, 9, 6, None,
+                              15000]  # fmt: skip
+    # the same as the report's totals (the statement counts every unit once)
+    assert (rows[-1][7], rows[-1][9], rows[-1][11], rows[-1][14]) == (
+        report.activities.activities, report.activities.participants, report.appeals.raised,
+        report.funding.amount,
+    )  # fmt: skip
+    brands = list(book["项目品牌"].iter_rows(values_only=True))
+    assert list(brands[-1]) == ["合计", 30, 3, 4500, 300]
+    assert all(c.font.bold for c in book["项目品牌"][len(brands)])
+    # no totals where rows do not add up (figures, partners)
+    assert "合计" not in [r[0] for r in book["主要合作伙伴"].iter_rows(values_only=True)]
+
+
+def test_every_table_has_borders_and_prints_landscape_fitted_to_width(
+    report: PartnershipReport,
+) -> None:
+    book = load_workbook(io.BytesIO(downloads.to_xlsx(downloads.sections(report))))
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert (setup.orientation, setup.paperSize, setup.fitToWidth) == ("landscape", 9, 1)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+        if sheet.title != "下级分布图":
+            assert sheet.print_title_rows == "$1:$1", sheet.title  # the header on every page
+            assert setup.fitToHeight == 0  # as many pages down as it takes
+            for row in sheet.iter_rows():
+                for cell in row:
+                    assert cell.border.left.style == "thin", (sheet.title, cell.coordinate)
+                    assert cell.border.bottom.style == "thin", (sheet.title, cell.coordinate)
+        assert "第 &P 页" in (sheet.oddFooter.center.text or "")
+
+
+def test_the_chart_shows_the_breakdown_by_unit(report: PartnershipReport) -> None:
+    book = load_workbook(io.BytesIO(downloads.to_xlsx(downloads.sections(report))))
+    charts = book["下级分布图"]._charts
+    assert len(charts) == 1
+    chart = charts[0]
+    assert chart.type == "col"
+    refs = [series.val.numRef.f for series in chart.series]
+    # activities, joint activities and appeals raised of the three units; not the 合计 row
+    assert refs == ["'下级分布'!$H$2:$H$4", "'下级分布'!$I$2:$I$4", "'下级分布'!$L$2:$L$4"]
+    assert [s.tx.strRef.f for s in chart.series] == [
+        "'下级分布'!H1",
+        "'下级分布'!I1",
+        "'下级分布'!L1",
+    ]
+    assert chart.series[0].cat.numRef.f == "'下级分布'!$B$2:$B$4"  # the units by name
+
+
+def test_the_cover_names_the_report_the_period_the_issuer_and_the_day(
+    report: PartnershipReport,
+) -> None:
+    settings = Settings(report_title="任城区团组织联建共建报告", report_issuer="共青团任城区委员会")
+    page = downloads.cover(report, settings, made=dt.date(2022, 1, 5))
+    parts = downloads.sections(report)
+    book = load_workbook(io.BytesIO(downloads.to_xlsx(parts, page)))
+    assert book.sheetnames[0] == "封面" and book.active.title == "封面"
+    assert book.sheetnames[1:] == [*[p.title for p in parts[:8]], "下级分布图", parts[8].title]
+    sheet = book["封面"]
+    assert sheet["B2"].value == "任城区团组织联建共建报告"
+    assert sheet["B3"].value == "古槐街道网格团委　2021年1月1日至2021年12月31日"
+    pairs = {r[1]: r[2] for r in sheet.iter_rows(min_row=4, values_only=True) if r[1] and r[2]}
+    assert pairs["组织名称"] == "古槐街道网格团委" and pairs["组织类型"] == "镇街网格团委"
+    assert pairs["报告期间"] == "2021-01-01 至 2021-12-31"
+    assert pairs["发布单位"] == "共青团任城区委员会"
+    assert pairs["制表日期"] == "2022-01-05"
+    assert (pairs["活动总数"], pairs["资金（元）"], pairs["提出诉求"]) == (30, 15000, 9)
+    toc = [r[1] for r in sheet.iter_rows(values_only=True) if r[1] and r[1][:1].isdigit()]
+    assert toc == [f"{n}. {p.title}" for n, p in enumerate(parts, 1)]
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToHeight == 1
 
 
 def test_the_file_name_is_ascii_and_chinese(report: PartnershipReport) -> None:
@@ -216,4 +308,13 @@ def test_a_name_a_spreadsheet_would_run_is_written_as_text(name: str) -> None:
         for c in r
         if isinstance(c.value, str) and c.value.endswith(name.strip())  # XML folds a \r
     ]
+    assert cells and all(c.data_type == "s" for c in cells)  # text, never a formula
+
+
+def test_the_cover_keeps_a_formula_like_organisation_name_as_text() -> None:
+    row = {**ROW, "organization": _record("RC-T01", "=1+1", "Organization", "TownCommittee")}
+    report = build(PartnershipReport, reports.report(row, FIRST, LAST))
+    page = downloads.cover(report, Settings(), made=dt.date(2022, 1, 5))
+    book = load_workbook(io.BytesIO(downloads.to_xlsx(downloads.sections(report), page)))
+    cells = [c for r in book["封面"].iter_rows() for c in r if c.value == "=1+1"]
     assert cells and all(c.data_type == "s" for c in cells)  # text, never a formula

@@ -312,10 +312,30 @@ async def test_the_xlsx_download_is_the_graphql_report(
     )
     book = load_workbook(io.BytesIO(response.content))
     expected = _expected_sheets(report)
-    assert book.sheetnames == list(expected)
+    names = list(expected)
+    # the cover first, the breakdown's chart after the breakdown (app/downloads.py)
+    assert book.sheetnames == ["封面", *names[:8], "下级分布图", *names[8:]]
+    cover = {r[1]: r[2] for r in book["封面"].iter_rows(values_only=True) if r[1] and r[2]}
+    assert cover["组织名称"] == report["organization"]["name"]
+    assert cover["报告期间"] == "2021-01-01 至 2021-12-31"
+    assert cover["活动总数"] == report["activities"]["activities"]
+    # the 合计 rows: the breakdown's additive columns add up to the report's totals
+    breakdown = list(book["下级分布"].iter_rows(values_only=True))
+    totals = breakdown[-1]
+    assert totals[0] == "合计" and totals[6] is None and totals[13] is None
+    assert (totals[3], totals[7], totals[8], totals[9], totals[10], totals[11], totals[14]) == (
+        report["coBuilding"]["pairsActive"], report["activities"]["activities"],
+        report["activities"]["jointActivities"], report["activities"]["participants"],
+        report["activities"]["youthServed"], report["appeals"]["raised"],
+        report["funding"]["amount"],
+    )  # fmt: skip
+    brands = list(book["项目品牌"].iter_rows(values_only=True))
+    assert brands[-1] == ("合计", *(sum(r[i] for r in brands[1:-1]) for i in range(1, 5)))
     for name, rows in expected.items():
         sheet = book[name]
         got = [[_plain(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+        if name in ("下级分布", "项目品牌"):
+            got = got[:-1]  # the 合计 row (above)
         assert got == rows, name
         assert all(cell.font.bold for cell in sheet[1]), name
         for column, header in zip("ABCDEFGHIJKLMNO", rows[0], strict=False):
