@@ -68,14 +68,16 @@ class NodesShape:
 def _projection(shapes: tuple[tuple[str, NodeShape], ...], v: str, limited: bool) -> str:
     """The map a node leaves as; a place reached through a union reads each label its way."""
     if len(shapes) == 1:
-        return _node_map(*shapes[0], v, limited)
+        return _node_map(*shapes[0], v, limited, known=True)
     cases = " ".join(
         f"WHEN {v}:{label} THEN {_node_map(label, s, v, limited)}" for label, s in shapes
     )
     return f"CASE {cases} END"
 
 
-def _node_map(label: str, shape: NodeShape, v: str, limited: bool) -> str:
+def _node_map(label: str, shape: NodeShape, v: str, limited: bool, known: bool = False) -> str:
+    """A node's map; where its label is known (one label at this place, and not an organisation,
+    whose level label tells its kind) the labels are written, not read."""
     if shape.props is None:
         texts = ", ".join(f"{p}: toString({v}.{p})" for p in DATETIMES)
         entries = [".*", texts]
@@ -87,7 +89,8 @@ def _node_map(label: str, shape: NodeShape, v: str, limited: bool) -> str:
         entries.append("caseOpen: " + CASE_OPEN.replace("{v}", v))  # a social org's cases
     props = f"{v} {{{', '.join(entries)}}}"
     rels = ", ".join(f"`{r.key}`: {r.param}" for r in shape.relations)
-    return f"{{props: {props}, labels: labels({v}), rels: {{{rels}}}}}"
+    labels = f"['{label}']" if known and label != "Organization" else f"labels({v})"
+    return f"{{props: {props}, labels: {labels}, rels: {{{rels}}}}}"
 
 
 def _var(depth: int) -> str:

@@ -2118,7 +2118,7 @@ CALL (v) { MATCH (v1:Youth)-[:RESIDES_IN]->(v) RETURN v1, null AS e1 }
 WITH v1, e1 WHERE v1.archivedAt IS NULL
 RETURN {total: count(v1), offset: $r1_offset, items: []} AS r1
 }
-RETURN {props: v {.id, .name, .youthCount}, labels: labels(v), rels: {`servedBy`: r0, `youth`: r1}} AS node;
+RETURN {props: v {.id, .name, .youthCount}, labels: ['Grid'], rels: {`servedBy`: r0, `youth`: r1}} AS node;
 
 // compiled_grid_detail_limited
 CALL () { UNWIND $ids_Grid AS id MATCH (v:Grid {id: id}) WHERE ($scopeAll OR EXISTS { MATCH (v)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs }) RETURN v }
@@ -2135,7 +2135,7 @@ CALL (v) { MATCH (v1:Youth)-[:RESIDES_IN]->(v) RETURN v1, null AS e1 }
 WITH v1, e1 WHERE v1.archivedAt IS NULL AND ($scopeAll OR EXISTS { MATCH (v1)-[:RESIDES_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (v1)<-[:RAISED_BY]-(:Appeal)-[:REFERRED_TO]->(s:SocialOrganization) WHERE s.id = $scopeSocialOrg })
 RETURN {total: count(v1), offset: $r1_offset, items: []} AS r1
 }
-RETURN {props: v {.id, .name, .youthCount}, labels: labels(v), rels: {`servedBy`: r0, `youth`: r1}} AS node;
+RETURN {props: v {.id, .name, .youthCount}, labels: ['Grid'], rels: {`servedBy`: r0, `youth`: r1}} AS node;
 
 // compiled_appeals_district
 MATCH (v:Appeal) WHERE v.status IN $f_status AND v.archivedAt IS NULL
@@ -2148,9 +2148,9 @@ WITH v1, e1 WHERE v1.archivedAt IS NULL
 WITH v1, e1 ORDER BY v1.id
 LIMIT 1
 
-RETURN head(collect({props: v1 {.id, .name}, labels: labels(v1), rels: {}})) AS r0
+RETURN head(collect({props: v1 {.id, .name}, labels: ['Youth'], rels: {}})) AS r0
 }
-RETURN collect({node: {props: v {.id, .status, .title}, labels: labels(v), rels: {`raisedBy`: r0}}, edge: null}) AS items }
+RETURN collect({node: {props: v {.id, .status, .title}, labels: ['Appeal'], rels: {`raisedBy`: r0}}, edge: null}) AS items }
 RETURN size(rows) AS total, items;
 
 // compiled_appeals_limited
@@ -2165,7 +2165,7 @@ WITH v1, e1 WHERE v1.archivedAt IS NULL AND ($scopeAll OR EXISTS { MATCH (v1)-[:
 WITH v1, e1 ORDER BY v1.id
 LIMIT 1
 
-RETURN head(collect({props: v1 {.id, .name, caseOpen: EXISTS { MATCH (v1)<-[:RAISED_BY]-(a:Appeal)-[:REFERRED_TO]->(:SocialOrganization {id: $scopeSocialOrg}) WHERE a.status IN ['MATCHED', 'IN_PROGRESS'] OR coalesce(a.closedAt, a.resolvedAt) > datetime() - duration({days: $scopeGraceDays}) }}, labels: labels(v1), rels: {}})) AS r0
+RETURN head(collect({props: v1 {.id, .name, caseOpen: EXISTS { MATCH (v1)<-[:RAISED_BY]-(a:Appeal)-[:REFERRED_TO]->(:SocialOrganization {id: $scopeSocialOrg}) WHERE a.status IN ['MATCHED', 'IN_PROGRESS'] OR coalesce(a.closedAt, a.resolvedAt) > datetime() - duration({days: $scopeGraceDays}) }}, labels: ['Youth'], rels: {}})) AS r0
 }
-RETURN collect({node: {props: v {.id, .status, .title}, labels: labels(v), rels: {`raisedBy`: r0}}, edge: null}) AS items }
+RETURN collect({node: {props: v {.id, .status, .title}, labels: ['Appeal'], rels: {`raisedBy`: r0}}, edge: null}) AS items }
 RETURN size(rows) AS total, items;
