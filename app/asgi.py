@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import uuid
@@ -17,17 +18,21 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
+from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from app.auth import principal_from_header
 from app.downloads import partnership_csv, partnership_xlsx
+from app.guard import Guard
 from app.logging import configure_logging, request_id
 from core.errors import ApiError
 from core.settings import Settings, get_settings
-from graph.datasets import is_empty, load_dataset
-from graph.driver import Database, open_database, resolve_connection
+from graph.datasets import is_empty, load_dataset, loaded_dataset
+from graph.driver import Database, local_server, open_database, resolve_connection
+from graph.health import Neo4jHealth, Resolve
 from graph.migrations import migrate
 from graph.scope import PUBLIC, scope_for
+from graph.warmup import warm_plans
 from resolvers.context import Context
 from schema import build_schema
 
@@ -35,12 +40,21 @@ log = logging.getLogger("youth_matrix.app")
 
 
 async def prepare_database(db: Database) -> None:
-    """Migrations, and the `rencheng` demo dataset when the database holds no organisation."""
-    setup = db.with_timeout(get_settings().setup_timeout)
+    """Migrations, and the `rencheng` demo dataset when the database holds no organisation. A
+    load that was cut off (its completion marker says started, not complete) is finished first:
+    loads MERGE by id, so running one again completes it. Never is a part served as whole."""
+    setup = db.for_setup(get_settings())
     applied = await migrate(setup)
     if applied:
         log.info("applied migrations", extra={"versions": applied})
-    if await is_empty(db):
+    marker = await loaded_dataset(db)
+    if marker is not None and not marker[2]:
+        name, scale, _ = marker
+        log.warning(
+            "the %s dataset (scale %s) was only partly loaded: finishing the load", name, scale
+        )
+        await load_dataset(setup, name, scale)
+    elif await is_empty(db):
         log.info("the database is empty: loading the rencheng demo dataset")
         await load_dataset(setup, "rencheng")
 
@@ -50,6 +64,9 @@ class SocketContext(Context):
     """A websocket's context: strawberry fills in the connection_init payload after the upgrade."""
 
     connection_params: dict[str, Any] | None = None
+
+
+UNAVAILABLE = {"SERVICE_UNAVAILABLE", "TIMEOUT"}
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -65,7 +82,18 @@ class GraphQLApp(GraphQL[Context, None]):
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)  # several times faster than the standard library's
 
+    async def process_result(self, request: Request, result: ExecutionResult) -> Any:
+        """Neo4j away or out of time: HTTP 503 (the Guard adds Retry-After), so a client and a
+        load balancer see it without reading the body."""
+        codes = {(error.extensions or {}).get("code") for error in result.errors or []}
+        response = getattr(request.state, "sub_response", None)
+        if response is not None and codes & UNAVAILABLE:
+            response.status_code = 503
+        return await super().process_result(request, result)
+
     async def get_context(self, request: Request, response: Any) -> Context:  # type: ignore[override]
+        if request.scope["type"] == "http":
+            request.state.sub_response = response
         rid = request_id.get() or uuid.uuid4().hex
         kind = SocketContext if request.scope["type"] == "websocket" else Context
         return await self._context(kind, request.headers.get("authorization"), rid)
@@ -131,31 +159,55 @@ class RequestIdMiddleware:
             request_id.reset(token)
 
 
-def create_app(db: Database | None = None, settings: Settings | None = None) -> Starlette:
-    """The app; tests pass their own database, `youth-matrix serve` lets it connect itself."""
+def create_app(
+    db: Database | None = None, settings: Settings | None = None, resolve: Resolve | None = None
+) -> Starlette:
+    """The app; tests pass their own database, `youth-matrix serve` lets it connect itself.
+    `resolve` tells where Neo4j lives now (default: the local server's state, unless NEO4J_URI
+    is set), read again when it cannot be reached."""
     settings = settings or get_settings()
     configure_logging(settings.log_level)
     holder: dict[str, Database] = {}
+    if resolve is None and db is None and not settings.neo4j_uri:
+        server = local_server(settings)
+        resolve = server.connection
+
+    def database() -> Database:
+        return db or holder["db"]
+
+    class LazyHealth(Neo4jHealth):
+        """The monitor of the database the lifespan opens (or the one given)."""
+
+        def ensure_started(self) -> None:
+            self.db = database()
+            super().ensure_started()
+
+    health = LazyHealth(db, settings, resolve)  # type: ignore[arg-type]
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if db is None:
             holder["db"] = open_database(resolve_connection(settings, start=False), settings)
+        health.ensure_started()
+        warming = asyncio.get_running_loop().create_task(warm_plans(database()))
         yield
+        warming.cancel()
+        await health.stop()
         if db is None:
             await holder["db"].close()
-
-    def database() -> Database:
-        return db or holder["db"]
 
     async def live(request: Request) -> Response:
         return JSONResponse({"status": "ok"})
 
     async def ready(request: Request) -> Response:
-        try:
-            await database().ping()
-        except Exception as exc:  # any failure means not ready; say which
-            return JSONResponse({"status": "unavailable", "neo4j": type(exc).__name__}, 503)
+        """Neo4j as the background monitor last saw it (at most `health_interval` plus
+        `ping_timeout` ago): answers at once, whatever Neo4j does."""
+        health.ensure_started()
+        state = health.state
+        if not state.up:
+            headers = {"Retry-After": str(settings.retry_after)}
+            body = {"status": "unavailable", "neo4j": state.reason}
+            return JSONResponse(body, 503, headers=headers)
         return JSONResponse({"status": "ok", "neo4j": "ok"})
 
     class LazyGraphQL:
@@ -178,5 +230,7 @@ def create_app(db: Database | None = None, settings: Settings | None = None) -> 
         Route("/reports/partnership.xlsx", partnership_xlsx(database, settings)),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
+    app.add_middleware(Guard, health=health, settings=settings)
     app.add_middleware(RequestIdMiddleware)
+    app.state.health = health
     return app

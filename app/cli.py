@@ -65,7 +65,7 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
         print(f"\r{step:<28} {done:>8}/{total:<8}", end="" if done < total else "\n", flush=True)
 
     async def work(db: Database) -> dict[str, int]:
-        setup = db.with_timeout(settings.setup_timeout)
+        setup = db.for_setup(settings)
         await migrate(setup)
         if args.fresh:
             await clear_database(setup)

@@ -5,13 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 import strawberry
-from strawberry.extensions import (
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from strawberry.extensions import MaxTokensLimiter, ParserCache
 from strawberry.tools import merge_types
 
 from core.settings import Settings, get_settings
@@ -50,21 +44,22 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     )
     subscriptions: tuple[type, ...] = (mobilization.MobilizationSubscription,)
 
-    from schema.extensions import ErrorVocabulary, RequestAccounting
+    from schema.extensions import ErrorVocabulary, RequestAccounting, Schema
+    from schema.validation import validation_extension
 
-    return strawberry.Schema(
+    return Schema(
         query=merge_types("Query", queries),
         mutation=merge_types("Mutation", mutations),
         subscription=merge_types("Subscription", subscriptions) if subscriptions else None,
         types=entities.NODE_TYPES,
         # Classes or factories, never instances: extensions keep per-request state.
         extensions=[
-            partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
-            partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
             partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
-            # a document is parsed and validated once, however often it is sent
+            # a document is parsed and validated once, however often it is sent; depth,
+            # aliases, fragments, page sizes, cursors and string lengths are checked there
+            # (schema/validation.py), so an invalid document runs nothing
             partial(ParserCache, maxsize=512),
-            partial(ValidationCache, maxsize=512),
+            validation_extension(settings),
             RequestAccounting,
             ErrorVocabulary,
         ],
