@@ -209,12 +209,17 @@ class LocalNeo4j:
 
     # -- life cycle --------------------------------------------------------------------------
     def pid(self) -> int | None:
+        """The server's process, if it runs (a crashed one that is still a zombie does not)."""
         if not self.pid_file.exists():
             return None
         pid = int(self.pid_file.read_text())
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # reaps it if it died as our child
         try:
             os.kill(pid, 0)
         except ProcessLookupError:
+            return None
+        if _is_zombie(pid):
             return None
         return pid
 
@@ -300,8 +305,20 @@ class LocalNeo4j:
         return "(Neo4j wrote no log)"
 
 
+def _is_zombie(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[-1].split()[0] == "Z"
+
+
 def _port_free(port: int) -> bool:
+    """Whether Neo4j could listen on the port. With SO_REUSEADDR, as Neo4j's own socket: after
+    a crash the port's old connections linger in TIME_WAIT for a minute, which does not keep
+    Neo4j from listening again, so the port is kept across crashes."""
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
