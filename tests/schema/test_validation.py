@@ -96,7 +96,7 @@ async def test_argument_strings_have_a_length_limit(rencheng: Database, gql: Gra
     """A string longer than max_string_length never travels to Neo4j, literal or variable."""
     limit = get_settings().max_string_length
     long = "任" * (limit + 1)
-    literal = '{ organizations(filter: {search: "%s"}) { totalCount } }' % long
+    literal = '{ organizations(filter: {search: "' + long + '"}) { totalCount } }'
     assert error(await gql(literal, as_=DISTRICT))["code"] == "BAD_USER_INPUT"
     failed = error(
         await gql(
@@ -114,7 +114,7 @@ def _doubling(levels: int) -> str:
     """`fragment F1 on Query { ...F0 ...F0 }` … : the query expands to 2**levels fields."""
     fragments = ["fragment F0 on Query { overview { cadres } }"]
     fragments += [f"fragment F{i} on Query {{ ...F{i - 1} ...F{i - 1} }}" for i in range(1, levels)]
-    return "{ ...F%d }\n%s" % (levels - 1, "\n".join(fragments))
+    return f"{{ ...F{levels - 1} }}\n" + "\n".join(fragments)
 
 
 @pytest.mark.parametrize("levels", [20, 40])
@@ -130,7 +130,8 @@ async def test_fragment_bombs_are_refused_without_expanding_them(
 
 async def test_fragment_spreads_are_limited(rencheng: Database, gql: GraphQL) -> None:
     limit = get_settings().max_fragment_spreads
-    many = "{ %s } fragment F on Query { overview { cadres } }" % " ".join(["...F"] * (limit + 1))
+    spreads = " ".join(["...F"] * (limit + 1))
+    many = "{ " + spreads + " } fragment F on Query { overview { cadres } }"
     failed = error(await gql(many, as_=DISTRICT))
     assert failed["code"] == "BAD_USER_INPUT" and f"at most {limit}" in failed["message"]
     # a document within the limits, with fragments, still runs
