@@ -194,7 +194,7 @@ class LocalNeo4j:
     def _set_initial_password(self, java: str) -> None:
         if (self.home / "data" / "dbms" / "auth.ini").exists():
             return
-        password = secrets.token_urlsafe(24)
+        password = "ym" + secrets.token_urlsafe(24)  # never "-…": the tool would read an option
         env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
         proc = subprocess.run(
             [java, "-cp", f"{self.lib}/*", ADMIN_CLASS, "dbms", "set-initial-password", password],

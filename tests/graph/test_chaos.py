@@ -93,7 +93,7 @@ async def _record(chaos: Chaos, load: Load, send: Callable[[], Awaitable[httpx.R
         load.outcomes.append(
             Outcome(
                 started, time.monotonic() - started, response.status_code, codes, body.get("data")
-            )  # fmt: skip
+            )
         )
         if response.status_code == 503:
             assert response.headers["retry-after"] == str(get_settings().retry_after)

@@ -49,7 +49,7 @@ async def _ids(gql: GraphQL) -> dict[str, str]:
     found = data(
         await gql(
             "{ youth(first: 1) { nodes { id } } cadres(first: 1) { nodes { id } } }", as_=DISTRICT
-        )  # fmt: skip
+        )
     )
     return {"y": found["youth"]["nodes"][0]["id"], "c": found["cadres"]["nodes"][0]["id"]}
 
@@ -103,7 +103,7 @@ async def test_argument_strings_have_a_length_limit(rencheng: Database, gql: Gra
             "query($s: String) { organizations(filter: {search: $s}) { totalCount } }",
             {"s": long},
             as_=DISTRICT,
-        )  # fmt: skip
+        )
     )
     assert (failed["code"], failed["field"]) == ("BAD_USER_INPUT", "s")
     ok = await gql('{ organizations(filter: {search: "任城"}) { totalCount } }', as_=DISTRICT)
