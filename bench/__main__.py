@@ -316,6 +316,11 @@ def _terminate(signum: int, frame: object) -> NoReturn:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--soak"]:  # `--soak SECONDS [--clients N]`: the soak run (bench/soak.py)
+        from bench.soak import main as soak
+
+        return soak(["--seconds", *argv[1:]])
     args = parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     report = Report()
