@@ -40,7 +40,8 @@ class Neo4jHealth:
         self.resolve = resolve
         self.state = HealthState()
         self.task: asyncio.Task[None] | None = None
-        self.checks = 0  # pings done (tests wait on it)
+        self.checks = 0  # pings done
+        self.slow = 0  # pings in a row that timed out
 
     def ensure_started(self) -> None:
         """Starts the monitor in the running loop once (the app calls it on every request, so
@@ -70,7 +71,12 @@ class Neo4jHealth:
         except asyncio.CancelledError:
             raise
         except TimeoutError:
-            self._set(False, False, "Neo4j did not answer in time")
+            # one slow answer on a busy machine is not yet "away": two in a row are
+            self.slow += 1
+            if self.slow >= 2 or not self.state.up:
+                self._set(False, False, "Neo4j did not answer in time")
+            self.checks += 1
+            return self.state
         except ServiceUnavailable as exc:
             self._set(False, True, exc.message)
             await self._follow_address()
@@ -78,6 +84,7 @@ class Neo4jHealth:
             self._set(False, False, type(exc).__name__)
         else:
             self._set(True, False, "")
+        self.slow = 0
         self.checks += 1
         return self.state
 
