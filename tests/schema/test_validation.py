@@ -15,10 +15,18 @@ from tests.conftest import GraphQL, data, error
 DISTRICT = ("DISTRICT_ADMIN", "RC")
 COUNT = Query("test_count", "MATCH (n) RETURN count(n) AS nodes, COUNT { ()-->() } AS rels")
 
-CREATE_APPEAL = """mutation($y: ID!, $c: ID!, $first: Int, $after: String) {
+CREATE_APPEAL = """mutation($y: ID!, $c: ID!%s) {
   createAppeal(input: {youthId: $y, title: "申请暑期托管", category: CARE, urgency: URGENT,
                        collectedById: $c}) {
     key %s } }"""
+
+
+def create_appeal(selection: str) -> str:
+    """createAppeal with `selection` in its answer, declaring the variables it uses."""
+    declared = ", $first: Int" if "$first" in selection else ""
+    declared += ", $after: String" if "$after" in selection else ""
+    return CREATE_APPEAL % (declared, selection)
+
 
 # The nested selections the issue's 15 failed cases had, and more like them: each invalid by
 # a literal or by a variable, each must be refused before the mutation runs.
@@ -62,13 +70,13 @@ async def test_a_mutation_with_an_invalid_selection_writes_nothing(
     ids = await _ids(gql)
     before = await _counts(mini)
     for selection, variables, field in BAD_SELECTIONS:
-        result = await gql(CREATE_APPEAL % selection, {**ids, **variables}, as_=DISTRICT)
+        result = await gql(create_appeal(selection), {**ids, **variables}, as_=DISTRICT)
         assert result["data"] is None, (selection, result)
         failed = error(result)
         assert (failed["code"], failed["field"]) == ("BAD_USER_INPUT", field), (selection, failed)
     assert await _counts(mini) == before
     # the same mutation with a valid page does write: one appeal and its relationships
-    done = data(await gql(CREATE_APPEAL % "referrals(first: 100) { totalCount }", ids,
+    done = data(await gql(create_appeal("referrals(first: 100) { totalCount }"), ids,
                           as_=DISTRICT))["createAppeal"]  # fmt: skip
     assert done["referrals"] == {"totalCount": 0}
     after = await _counts(mini)
@@ -135,5 +143,5 @@ async def test_fragment_spreads_are_limited(rencheng: Database, gql: GraphQL) ->
     failed = error(await gql(many, as_=DISTRICT))
     assert failed["code"] == "BAD_USER_INPUT" and f"at most {limit}" in failed["message"]
     # a document within the limits, with fragments, still runs
-    fine = "{ ...F ...F } fragment F on Query { overview { cadres } }"
-    assert data(await gql(fine, as_=DISTRICT))["overview"]["cadres"] == 1188
+    fine = "{ ...F ...F } fragment F on Query { viewer { account } }"
+    assert data(await gql(fine, as_=DISTRICT)) == {"viewer": {"account": "tester"}}
