@@ -202,8 +202,15 @@ class Database:
 
     async def ping(self, timeout: float | None = None) -> None:
         """Raises unless Neo4j answers a query within `timeout` seconds (the readiness check):
-        asyncio.TimeoutError, or a core error."""
-        await asyncio.wait_for(self.read(PING), timeout)
+        TimeoutError, or a core error. One attempt, in autocommit: the driver does not retry
+        it, so a refused connection says so at once."""
+
+        async def attempt() -> None:
+            with driver_errors():
+                async with self.driver.session(database=self.database) as session:
+                    await (await session.run(PING.text)).consume()
+
+        await asyncio.wait_for(attempt(), timeout)
 
     async def close(self) -> None:
         await self.driver.close()

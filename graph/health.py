@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 import time
 from collections.abc import Callable
@@ -47,7 +48,10 @@ class Neo4jHealth:
         """Starts the monitor in the running loop once (the app calls it on every request, so
         it runs also where no lifespan does, as under httpx's ASGI transport)."""
         if self.task is None or self.task.done():
-            self.task = asyncio.get_running_loop().create_task(self._run(), name="neo4j-health")
+            # a context of its own: not the request's that happened to start it (its log id)
+            self.task = asyncio.get_running_loop().create_task(
+                self._run(), name="neo4j-health", context=contextvars.Context()
+            )
 
     async def stop(self) -> None:
         if self.task is not None:
