@@ -3,6 +3,7 @@ request ids."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import uuid
@@ -27,16 +28,19 @@ from app import observability
 from app.auth import principal_from_header
 from app.console import console_routes
 from app.downloads import partnership_csv, partnership_xlsx
+from app.guard import Guard
 from app.imports import routes as import_routes
 from app.logging import configure_logging, request_id
 from app.serving import PersistedQueries, RateLimit
 from core.errors import ApiError
 from core.settings import Settings, get_settings
 from graph import broker
-from graph.datasets import is_empty, load_dataset
-from graph.driver import POOL_SIZE, Database, open_database, resolve_connection
+from graph.datasets import is_empty, load_dataset, loaded_dataset
+from graph.driver import POOL_SIZE, Database, local_server, open_database, resolve_connection
+from graph.health import Neo4jHealth, Resolve
 from graph.migrations import migrate
 from graph.scope import PUBLIC, scope_for
+from graph.warmup import warm_plans
 from resolvers.context import Context
 from schema import compiled
 from schema.build import build_schema
@@ -45,12 +49,21 @@ log = logging.getLogger("youth_matrix.app")
 
 
 async def prepare_database(db: Database) -> None:
-    """Migrations, and the `rencheng` demo dataset when the database holds no organisation."""
-    setup = db.with_timeout(get_settings().setup_timeout)
+    """Migrations, and the `rencheng` demo dataset when the database holds no organisation. A
+    load that was cut off (its completion marker says started, not complete) is finished first:
+    loads MERGE by id, so running one again completes it. Never is a part served as whole."""
+    setup = db.for_setup(get_settings())
     applied = await migrate(setup)
     if applied:
         log.info("applied migrations", extra={"versions": applied})
-    if get_settings().demo and await is_empty(db):
+    marker = await loaded_dataset(db)
+    if marker is not None and not marker[2]:
+        name, scale, _ = marker
+        log.warning(
+            "the %s dataset (scale %s) was only partly loaded: finishing the load", name, scale
+        )
+        await load_dataset(setup, name, scale)
+    elif get_settings().demo and await is_empty(db):
         log.info("the database is empty: loading the rencheng demo dataset")
         await load_dataset(setup, "rencheng")
 
@@ -60,6 +73,9 @@ class SocketContext(Context):
     """A websocket's context: strawberry fills in the connection_init payload after the upgrade."""
 
     connection_params: dict[str, Any] | None = None
+
+
+UNAVAILABLE = {"SERVICE_UNAVAILABLE", "TIMEOUT"}
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -126,7 +142,18 @@ class GraphQLApp(GraphQL[Context, None]):
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)  # several times faster than the standard library's
 
+    async def process_result(self, request: Request, result: ExecutionResult) -> Any:
+        """Neo4j away or out of time: HTTP 503 (the Guard adds Retry-After), so a client and a
+        load balancer see it without reading the body."""
+        codes = {(error.extensions or {}).get("code") for error in result.errors or []}
+        response = getattr(request.state, "sub_response", None)
+        if response is not None and codes & UNAVAILABLE:
+            response.status_code = 503
+        return await super().process_result(request, result)
+
     async def get_context(self, request: Request, response: Any) -> Context:  # type: ignore[override]
+        if request.scope["type"] == "http":
+            request.state.sub_response = response
         rid = request_id.get() or uuid.uuid4().hex
         kind = SocketContext if request.scope["type"] == "websocket" else Context
         return await self._context(kind, request.headers.get("authorization"), rid)
@@ -193,16 +220,35 @@ class RequestIdMiddleware:
             request_id.reset(token)
 
 
-def create_app(db: Database | None = None, settings: Settings | None = None) -> Starlette:
-    """The app; tests pass their own database, `youth-matrix serve` lets it connect itself."""
-    return _app(db, settings or get_settings())
+def create_app(
+    db: Database | None = None, settings: Settings | None = None, resolve: Resolve | None = None
+) -> Starlette:
+    """The app; tests pass their own database, `youth-matrix serve` lets it connect itself.
+    `resolve` tells where Neo4j lives now (default: the local server's state, unless NEO4J_URI
+    is set), read again when it cannot be reached."""
+    return _app(db, settings or get_settings(), resolve)
 
 
-def _app(db: Database | None, settings: Settings) -> Starlette:
+def _app(db: Database | None, settings: Settings, resolve: Resolve | None) -> Starlette:
     configure_logging(settings.log_level)
     observability.configure_tracing(settings)
     observability.install(POOL_SIZE)
     holder: dict[str, Database] = {}
+    if resolve is None and db is None and not settings.neo4j_uri:
+        server = local_server(settings)
+        resolve = server.connection
+
+    def database() -> Database:
+        return db or holder["db"]
+
+    class LazyHealth(Neo4jHealth):
+        """The monitor of the database the lifespan opens (or the one given)."""
+
+        def ensure_started(self) -> None:
+            self.db = database()
+            super().ensure_started()
+
+    health = LazyHealth(db, settings, resolve)  # type: ignore[arg-type]
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -210,22 +256,27 @@ def _app(db: Database | None, settings: Settings) -> Starlette:
             holder["db"] = open_database(resolve_connection(settings, start=False), settings)
         # the broker between workers (graph/broker.py); none configured: this process alone
         await broker.connect(settings.broker_url)
+        health.ensure_started()
+        warming = asyncio.get_running_loop().create_task(warm_plans(database()))
         yield
+        warming.cancel()
+        await health.stop()
         await broker.disconnect()
         if db is None:
             await holder["db"].close()
-
-    def database() -> Database:
-        return db or holder["db"]
 
     async def live(request: Request) -> Response:
         return JSONResponse({"status": "ok"})
 
     async def ready(request: Request) -> Response:
-        try:
-            await database().ping()
-        except Exception as exc:  # any failure means not ready; say which
-            return JSONResponse({"status": "unavailable", "neo4j": type(exc).__name__}, 503)
+        """Neo4j as the background monitor last saw it (at most `health_interval` plus
+        `ping_timeout` ago): answers at once, whatever Neo4j does."""
+        health.ensure_started()
+        state = health.state
+        if not state.up:
+            headers = {"Retry-After": str(settings.retry_after)}
+            body = {"status": "unavailable", "neo4j": state.reason}
+            return JSONResponse(body, 503, headers=headers)
         return JSONResponse({"status": "ok", "neo4j": "ok"})
 
     class LazyGraphQL:
@@ -252,7 +303,8 @@ def _app(db: Database | None, settings: Settings) -> Starlette:
     if settings.metrics:
         routes.append(Route("/metrics", observability.metrics_endpoint))
     app = Starlette(routes=routes, lifespan=lifespan)
-    # outermost last: request id and log line > CORS > rate limit > persisted queries > app
+    # outermost last: request id and log line > CORS > rate limit > persisted queries > guard
+    app.add_middleware(Guard, health=health, settings=settings)
     app.add_middleware(PersistedQueries, settings=settings)
     app.add_middleware(RateLimit, settings=settings, workers=settings.workers or 1)
     if settings.cors_origins:
@@ -265,4 +317,5 @@ def _app(db: Database | None, settings: Settings) -> Starlette:
             max_age=600,
         )
     app.add_middleware(RequestIdMiddleware)
+    app.state.health = health
     return app

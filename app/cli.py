@@ -211,7 +211,7 @@ def migrate_cmd() -> None:
     """Apply the schema migrations (versioned, idempotent; `serve` runs them too)."""
     settings = get_settings()
     _start_neo4j(settings)
-    applied = _with_database(settings, migrate)
+    applied = _with_database(settings, lambda db: migrate(db.for_setup(settings)))
     out.print(f"applied migrations {applied}" if applied else "the schema is up to date")
 
 
@@ -243,7 +243,7 @@ def load(
             progress.update(tasks[step], completed=done, total=total)
 
         async def work(db: Database) -> dict[str, int]:
-            setup = db.with_timeout(settings.setup_timeout)
+            setup = db.for_setup(settings)  # its own clock, retries on transient failures
             await migrate(setup)
             if fresh:
                 await clear_database(setup)

@@ -57,7 +57,10 @@ log = logging.getLogger("youth_matrix.downloads")
 Endpoint = Callable[[Request], Awaitable[Response]]
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-STATUS = {"BAD_USER_INPUT": 400, "UNAUTHENTICATED": 401, "FORBIDDEN": 403, "NOT_FOUND": 404}
+STATUS = {
+    "BAD_USER_INPUT": 400, "UNAUTHENTICATED": 401, "FORBIDDEN": 403, "NOT_FOUND": 404,
+    "SERVICE_UNAVAILABLE": 503, "TIMEOUT": 503,
+}  # fmt: skip
 DIRECT = "本级"  # the breakdown row of the organisation itself
 BREAKDOWN_HEADERS = [
     "组织编号", "组织名称", "类型", "在建结对", "新建结对", "解除结对", "链接社会组织", "活动数",

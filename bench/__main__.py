@@ -154,7 +154,7 @@ async def prepare(
         if "peer" in args_parts:
             # The peer needs APOC: fail here, before loading, when the server lacks it.
             version += f", APOC {(await db.read(APOC_VERSION))[0]['v']}"
-        setup = db.with_timeout(settings.setup_timeout)
+        setup = db.for_setup(settings)
         await migrate(setup)
         clear_s = load_s = 0.0
         if reuse and await loaded_dataset(db) == ("rencheng", scale, True):
@@ -391,6 +391,11 @@ def _terminate(signum: int, frame: object) -> NoReturn:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--soak"]:  # `--soak SECONDS [--clients N]`: the soak run (bench/soak.py)
+        from bench.soak import main as soak
+
+        return soak(["--seconds", *argv[1:]])
     args = parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     report = Report()

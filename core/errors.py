@@ -39,3 +39,29 @@ class Unauthenticated(ApiError):
 
 class Forbidden(ApiError):
     code = "FORBIDDEN"
+
+
+class BadRequest(ApiError):
+    """The HTTP request itself is malformed (not JSON, not a GraphQL request, too large)."""
+
+    code = "BAD_REQUEST"
+
+
+class ServiceUnavailable(ApiError):
+    """Neo4j cannot be reached (or asked to try again): nothing was written; retry later."""
+
+    code = "SERVICE_UNAVAILABLE"
+
+
+class Timeout(ApiError):
+    """A Cypher transaction ran out of its time: nothing was written; retry (later, or asking
+    for less)."""
+
+    code = "TIMEOUT"
+
+
+class IncompleteCommit(ApiError):
+    """The connection was lost while a write committed: it may have happened. Read before
+    retrying."""
+
+    code = "INCOMPLETE_COMMIT"

@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     # (migrations, dataset loads, in batches) has its own, longer limit.
     query_timeout: float = 15.0
     setup_timeout: float = 600.0
+    setup_retry_time: float = 60.0  # set-up retries a transient failure for this long
 
     host: str = "127.0.0.1"
     port: int = 8000
@@ -64,6 +65,23 @@ class Settings(BaseSettings):
     max_aliases: int = 30
     max_tokens: int = 4000
     max_nodes: int = 2500  # the nodes one request may read, pages × aliases × nesting
+    # Hostile documents and bodies (README, "Limits"): fragment spreads in a document, fields
+    # of a document with every fragment expanded, characters of any argument string, bytes of
+    # a request body (413 above).
+    max_fragment_spreads: int = 100
+    max_expanded_fields: int = 5000
+    max_string_length: int = 10_000
+    max_body_bytes: int = 1_000_000
+
+    # Neo4j away (README, "Errors"): the background ping's period and its own timeout, the
+    # driver's connection and pool-acquisition timeouts, how long a request's transaction is
+    # retried on a transient error, and the Retry-After seconds of a 503.
+    health_interval: float = 0.5
+    ping_timeout: float = 1.0
+    connection_timeout: float = 1.0
+    acquisition_timeout: float = 1.5
+    request_retry_time: float = 0.5
+    retry_after: int = 2
 
     # Tower relay minutes per hop, by the level of the receiving group (reach, README); FALLBACK:
     # the extra minutes for a unit without a group of its own, told from its community's group.

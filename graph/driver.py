@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import random
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -16,8 +19,10 @@ from neo4j import (
     AsyncSession,
     unit_of_work,
 )
+from neo4j import exceptions as neo4j_errors
 from neo4j.api import AsyncBookmarkManager
 
+from core import errors
 from core.settings import Settings
 from graph import broker
 from graph.server import Connection, LocalNeo4j
@@ -33,8 +38,9 @@ class Query:
     text: str
 
 
-PING = Query("ping", "RETURN 1 AS ok")
 POOL_SIZE = 50  # connections per process to Neo4j
+
+PING = Query("ping", "RETURN 1 AS ok")
 
 # Counts Cypher round trips of the current request (one per transaction function run).
 round_trips: ContextVar[list[int] | None] = ContextVar("round_trips", default=None)
@@ -74,31 +80,111 @@ def _observed(kind: str) -> Iterator[None]:
             seen(kind, time.perf_counter() - started)
 
 
+log = logging.getLogger("youth_matrix.graph")
+
+
+@contextmanager
+def driver_errors() -> Iterator[None]:
+    """The driver's failures as the error vocabulary (core/errors.py): Neo4j away is
+    SERVICE_UNAVAILABLE, a transaction out of time TIMEOUT, a commit whose answer was lost
+    INCOMPLETE_COMMIT (the write may have happened). Anything else passes unchanged."""
+    try:
+        yield
+    except neo4j_errors.IncompleteCommit as exc:
+        raise errors.IncompleteCommit(
+            "the connection to Neo4j was lost while the write committed: it may have happened; "
+            "read before retrying"
+        ) from exc
+    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+        raise errors.ServiceUnavailable("Neo4j is unavailable: nothing was written; retry") from exc
+    except neo4j_errors.Neo4jError as exc:
+        code = exc.code or ""
+        if "TransactionTimedOut" in code or code.endswith("Transaction.Terminated"):
+            raise errors.Timeout(
+                "the query ran out of time: nothing was written; retry, or ask for less"
+            ) from exc
+        if "failed to obtain a connection from the pool" in str(exc):
+            raise errors.ServiceUnavailable("Neo4j is busy: no connection free; retry") from exc
+        if isinstance(exc, neo4j_errors.TransientError):
+            raise errors.ServiceUnavailable("Neo4j asked to retry: nothing was written") from exc
+        raise
+
+
+def _retryable(exc: BaseException) -> bool:
+    return isinstance(exc, errors.ServiceUnavailable | errors.Timeout)
+
+
+@dataclass
+class _Link:
+    """The driver and the address it talks to, shared by a database and its copies, so a
+    reconnection (graph/health.py) reaches them all."""
+
+    driver: AsyncDriver
+    uri: str = ""
+
+
 class Database:
     """Wraps the async driver. Each call opens its own session: sessions are not shared by
-    concurrent coroutines (DataLoader batches run concurrently)."""
+    concurrent coroutines (DataLoader batches run concurrently).
+
+    Driver failures leave as core errors (`driver_errors`). `retry_time` > 0 (set-up) retries a
+    failed transaction or autocommit statement on SERVICE_UNAVAILABLE and TIMEOUT for that many
+    seconds, on top of the driver's own (short, for requests) retries."""
 
     def __init__(
         self,
         driver: AsyncDriver,
         database: str,
         timeout: float,
+        retry_time: float = 0.0,
         bookmarks: AsyncBookmarkManager | None = None,
     ) -> None:
-        self.driver = driver
+        self.link = _Link(driver)
         self.database = database
         self.timeout = timeout
+        self.retry_time = retry_time
         self.generation = 0  # moves on with every committed write (graph/cache.py)
         # Every session of this database shares one bookmark manager: on a cluster, a read
         # after a write waits for a member that has the write (causal consistency).
         self.bookmarks = bookmarks or AsyncGraphDatabase.bookmark_manager()
 
-    def with_timeout(self, timeout: float) -> Database:
+    @property
+    def driver(self) -> AsyncDriver:
+        return self.link.driver
+
+    def with_timeout(self, timeout: float, retry_time: float | None = None) -> Database:
         """The same database with another transaction timeout: set-up (migrations, loads) keeps
         its own clock, so a busy machine does not cut it off at the requests' limit."""
-        other = Database(self.driver, self.database, timeout, self.bookmarks)
+        other = Database(self.driver, self.database, timeout, self.retry_time, self.bookmarks)
+        other.link = self.link
+        if retry_time is not None:
+            other.retry_time = retry_time
         other.generation = self.generation
         return other
+
+    def for_setup(self, settings: Settings) -> Database:
+        """Migrations and loads: the set-up timeout, and retries on transient failures."""
+        return self.with_timeout(settings.setup_timeout, retry_time=settings.setup_retry_time)
+
+    async def replace_driver(self, driver: AsyncDriver, uri: str) -> None:
+        """Talks to Neo4j through `driver` from now on (Neo4j came back on another address)."""
+        old, self.link.driver, self.link.uri = self.link.driver, driver, uri
+        await old.close()
+
+    async def _retrying(self, attempt: Callable[[], Awaitable[T]]) -> T:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.retry_time
+        delay = 0.5
+        while True:
+            try:
+                with driver_errors():
+                    return await attempt()
+            except errors.ApiError as exc:
+                if not _retryable(exc) or loop.time() + delay > deadline:
+                    raise
+                log.warning("set-up statement failed, retrying in %.1f s: %s", delay, exc)
+            await asyncio.sleep(delay * random.uniform(0.8, 1.2))  # a back-off, not a poll
+            delay = min(delay * 2, 8.0)
 
     async def read(self, query: Query, **params: Any) -> list[dict]:
         return await self.read_tx(lambda tx: run(tx, query, params))
@@ -108,20 +194,28 @@ class Database:
 
     async def read_tx(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
         _count_round_trip()
-        with _observed("read"):
-            async with self._session() as session:
-                return await session.execute_read(self._with_timeout(work))
+
+        async def attempt() -> T:
+            with _observed("read"):
+                async with self._session() as session:
+                    return await session.execute_read(self._with_timeout(work))
+
+        return await self._retrying(attempt)
 
     async def write_tx(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
         """Runs `work` in one write transaction: everything it writes commits or nothing does."""
         _count_round_trip()
-        with _observed("write"):
-            async with self._session() as session:
-                try:
-                    return await session.execute_write(self._with_timeout(work))
-                finally:
-                    self.generation += 1
-                    await broker.current().wrote()  # other processes drop their caches too
+
+        async def attempt() -> T:
+            with _observed("write"):
+                async with self._session() as session:
+                    try:
+                        return await session.execute_write(self._with_timeout(work))
+                    finally:
+                        self.generation += 1
+                        await broker.current().wrote()  # other processes drop their caches too
+
+        return await self._retrying(attempt)
 
     def _session(self) -> AsyncSession:
         return self.driver.session(database=self.database, bookmark_manager=self.bookmarks)
@@ -136,18 +230,33 @@ class Database:
         return bounded
 
     async def run_autocommit(self, query: Query, **params: Any) -> list[dict]:
-        """For statements that manage their own transactions (CALL ... IN TRANSACTIONS)."""
+        """For statements that manage their own transactions (CALL ... IN TRANSACTIONS). The
+        driver does not retry these: with `retry_time` they are retried here (each such
+        statement of the project is idempotent: a batched delete, a replanning)."""
         _count_round_trip()
-        async with self._session() as session:
-            result = await session.run(query.text, params)
-            rows = await result.data()
-        self.generation += 1
-        await broker.current().wrote()
-        return rows
 
-    async def ping(self) -> None:
-        """Raises unless Neo4j answers a query (the readiness check)."""
-        await self.read(PING)
+        async def attempt() -> list[dict]:
+            async with self._session() as session:
+                result = await session.run(query.text, params)
+                return await result.data()
+
+        try:
+            return await self._retrying(attempt)
+        finally:
+            self.generation += 1
+            await broker.current().wrote()
+
+    async def ping(self, timeout: float | None = None) -> None:
+        """Raises unless Neo4j answers a query within `timeout` seconds (the readiness check):
+        TimeoutError, or a core error. One attempt, in autocommit: the driver does not retry
+        it, so a refused connection says so at once."""
+
+        async def attempt() -> None:
+            with driver_errors():
+                async with self.driver.session(database=self.database) as session:
+                    await (await session.run(PING.text)).consume()
+
+        await asyncio.wait_for(attempt(), timeout)
 
     async def close(self) -> None:
         await self.driver.close()
@@ -177,11 +286,23 @@ def resolve_connection(settings: Settings, instance: str = "dev", start: bool = 
     return server.start() if start else server.connection()
 
 
-def open_database(connection: Connection, settings: Settings) -> Database:
-    driver = AsyncGraphDatabase.driver(
+def open_driver(connection: Connection, settings: Settings) -> AsyncDriver:
+    """A driver that never hangs on an absent Neo4j: connecting, getting a connection from the
+    pool and retrying a request's transaction each take about a second at most, and an idle
+    connection is checked before it is used again."""
+    return AsyncGraphDatabase.driver(
         connection.uri,
         auth=(connection.user, connection.password),
         max_connection_pool_size=POOL_SIZE,
         notifications_min_severity="OFF",
+        connection_timeout=settings.connection_timeout,
+        connection_acquisition_timeout=settings.acquisition_timeout,
+        liveness_check_timeout=settings.health_interval * 4,
+        max_transaction_retry_time=settings.request_retry_time,
     )
-    return Database(driver, connection.database, settings.query_timeout)
+
+
+def open_database(connection: Connection, settings: Settings) -> Database:
+    db = Database(open_driver(connection, settings), connection.database, settings.query_timeout)
+    db.link.uri = connection.uri
+    return db

@@ -243,7 +243,7 @@ class LocalNeo4j:
     def _set_initial_password(self, java: str) -> None:
         if (self.home / "data" / "dbms" / "auth.ini").exists():
             return
-        password = secrets.token_urlsafe(24)
+        password = "ym" + secrets.token_urlsafe(24)  # never "-…": the tool would read an option
         env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
         proc = subprocess.run(
             [java, "-cp", f"{self.lib}/*", ADMIN_CLASS, "dbms", "set-initial-password", password],
@@ -258,12 +258,17 @@ class LocalNeo4j:
 
     # -- life cycle --------------------------------------------------------------------------
     def pid(self) -> int | None:
+        """The server's process, if it runs (a crashed one that is still a zombie does not)."""
         if not self.pid_file.exists():
             return None
         pid = int(self.pid_file.read_text())
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # reaps it if it died as our child
         try:
             os.kill(pid, 0)
         except ProcessLookupError:
+            return None
+        if _is_zombie(pid):
             return None
         return pid
 
@@ -376,8 +381,20 @@ def _artifact_name(jar: str) -> str:
     return match.group(1) if match else jar.removesuffix(".jar")
 
 
+def _is_zombie(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[-1].split()[0] == "Z"
+
+
 def _port_free(port: int) -> bool:
+    """Whether Neo4j could listen on the port. With SO_REUSEADDR, as Neo4j's own socket: after
+    a crash the port's old connections linger in TIME_WAIT for a minute, which does not keep
+    Neo4j from listening again, so the port is kept across crashes."""
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:

@@ -14,11 +14,8 @@ from graphql import GraphQLInterfaceType, GraphQLNonNull, GraphQLObjectType, Gra
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
 )
 from strawberry.schema.types.base_scalars import DateDefinition, DateTimeDefinition
 from strawberry.tools import merge_types
@@ -36,7 +33,8 @@ from schema import (
     reports,
     visits,
 )
-from schema.extensions import ErrorVocabulary, RequestAccounting, node_budget
+from schema.extensions import ErrorVocabulary, RequestAccounting, Schema, node_budget
+from schema.validation import validation_extension
 
 NO_INTROSPECTION = NoSchemaIntrospectionCustomRule  # added outside development (YM_DEV=false)
 
@@ -66,28 +64,29 @@ def build_schema(settings: Settings, extensions: Sequence[Any] = ()) -> strawber
     )
     subscriptions: tuple[type, ...] = (mobilization.Subscription,)
 
-    built = strawberry.Schema(
+    built = Schema(
         query=merge_types("Query", queries),
         mutation=merge_types("Mutation", mutations),
         subscription=merge_types("Subscription", subscriptions) if subscriptions else None,
         types=entities.NODE_TYPES,
         # Classes or factories, never instances: extensions keep per-request state.
         extensions=[
-            partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
-            partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
             partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
+            # rules the validation below adds to the document's: one node budget; introspection
+            # only in development (YM_DEV; clients use schema.graphql)
             partial(AddValidationRules, [node_budget(settings.max_nodes)]),
-            # a document is parsed and validated once, however often it is sent
-            partial(ParserCache, maxsize=512),
-            partial(ValidationCache, maxsize=512),
-            RequestAccounting,
-            ErrorVocabulary,
-            # introspection only in development (YM_DEV); clients use schema.graphql
             *(
                 []
                 if settings.dev
                 else [partial(AddValidationRules, [NoSchemaIntrospectionCustomRule])]
             ),
+            # a document is parsed and validated once, however often it is sent; depth,
+            # aliases, fragments, page sizes, cursors and string lengths are checked there
+            # (schema/validation.py), so an invalid document runs nothing
+            partial(ParserCache, maxsize=512),
+            validation_extension(settings),
+            RequestAccounting,
+            ErrorVocabulary,
             *extensions,
         ],
         scalar_overrides=SCALARS,

@@ -51,7 +51,7 @@ class Store:
 
     @property
     def setup(self) -> Database:
-        return self.db.with_timeout(get_settings().setup_timeout)
+        return self.db.for_setup(get_settings())  # set-up's timeout, retries on transient errors
 
     async def hold(self, dataset: str) -> Database:
         # a server kept running between sessions may hold it whole already (it is read-only)
@@ -89,7 +89,7 @@ def connections() -> Iterator[tuple[Connection, Connection]]:
 async def _store(connection: Connection) -> Store:
     settings = get_settings()
     db = open_database(connection, settings)
-    await migrate(db.with_timeout(settings.setup_timeout))
+    await migrate(db.for_setup(settings))
     return Store(db, create_app(db=db))
 
 
