@@ -160,7 +160,7 @@ PUBLISHER = """
 import asyncio, datetime, sys
 import neo4j.time
 from graph import broker
-from resolvers.pubsub import acknowledgements
+from resolvers.mobilization import acknowledgements
 
 async def main() -> None:
     await broker.connect(sys.argv[1])
