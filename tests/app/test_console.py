@@ -28,6 +28,7 @@ from app.asgi import create_app
 from app.console import WEB_DIST
 from core.settings import Settings
 from graph.driver import Database
+from resolvers.mobilization import acknowledgements
 from tests.conftest import GraphQL, Store, data, gid, token
 
 SHOTS = Path(__file__).resolve().parents[1] / "screenshots"
@@ -480,7 +481,12 @@ async def test_live_acknowledgements(
     await page.click(f'tr[data-notice-key="{notice["key"]}"] .open-notice')
     await page.wait_for_selector('[data-testid="acknowledged"]')
     before = _number(await page.text_content('[data-testid="acknowledged"]'))
-    await page.wait_for_timeout(1500)  # the subscription is set up before the cadre acts
+    for _ in range(600):  # the page's subscription is registered before the cadre acts
+        if acknowledgements.subscribers.get(notice["key"]):
+            break
+        await asyncio.sleep(0.1)
+    state = await page.text_content("#live-state")
+    assert acknowledgements.subscribers.get(notice["key"]), f"the page did not subscribe: {state}"
     ack = await gql(
         "mutation($id: ID!) { acknowledgeNotice(noticeId: $id) "
         "{ recorded organization { name } } }",
