@@ -143,7 +143,17 @@ def build(cls: type, data: Any) -> Any:
 
 
 def primary_label(labels: list[str]) -> str:
+    return _primary(tuple(labels))
+
+
+@cache
+def _primary(labels: tuple[str, ...]) -> str:
     return next(label for label in labels if label in TYPES)
+
+
+@cache
+def _keeps_labels(cls: type) -> bool:
+    return any(f.name == "labels" for f in dataclasses.fields(cls))
 
 
 def to_object(record: dict[str, Any]) -> Any:
@@ -159,7 +169,7 @@ def to_object(record: dict[str, Any]) -> Any:
     if personal:  # kept aside: resolvers/personal.py decides what the reader sees of them
         values["personal"] = {p: _native(props.get(p)) for p in personal}
         values["personal"]["caseOpen"] = props.get("caseOpen")
-    if any(f.name == "labels" for f in dataclasses.fields(cls)):
+    if _keeps_labels(cls):
         values["labels"] = labels
     obj = cls(**values)
     rels = record.get("rels")

@@ -59,6 +59,10 @@ class Selection:
     unmask: bool
     params: dict[str, Any] = field(default_factory=dict)
     count: int = 0
+    # fields() by (selection sets, type): shaping a page asks the same for every object
+    collected: dict[tuple[tuple[int, ...], str], dict[str, list[FieldNode]]] = field(
+        default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         if isinstance(self.variables, dict):  # a resolver's info holds the coerced values only
@@ -70,10 +74,14 @@ class Selection:
         self, selection_sets: Iterable[SelectionSetNode | None], type_name: str
     ) -> dict[str, list[FieldNode]]:
         """The fields selected on objects of `type_name`, by response key."""
-        found: dict[str, list[FieldNode]] = {}
-        for selection_set in selection_sets:
-            if selection_set is not None:
+        sets = [s for s in selection_sets if s is not None]
+        key = (tuple(id(s) for s in sets), type_name)
+        found = self.collected.get(key)
+        if found is None:
+            found = {}
+            for selection_set in sets:
                 self._collect(selection_set, type_name, found)
+            self.collected[key] = found
         return found
 
     def _collect(
