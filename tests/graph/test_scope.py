@@ -146,3 +146,28 @@ async def test_a_token_for_an_unknown_organisation_is_forbidden(
 async def test_the_viewer_is_the_token(rencheng: Database, gql: GraphQL) -> None:
     viewer = data(await gql("{ viewer { account role organizationKey } }", as_=TOWN_1))["viewer"]
     assert viewer == {"account": "tester", "role": "TOWN_ADMIN", "organizationKey": "RC-T01"}
+
+
+async def test_a_token_acts_only_for_an_organisation_of_its_roles_level(
+    rencheng: Database, gql: GraphQL
+) -> None:
+    """A grid cadre's token naming a town, a town admin's naming the centre: FORBIDDEN."""
+    for role, org in (("GRID_CADRE", "RC-T01"), ("TOWN_ADMIN", "RC"), ("SOCIAL_ORG", "RC-T01")):
+        failed = await gql("{ organizations(first: 1) { totalCount } }", as_=(role, org))
+        assert failed["errors"][0]["extensions"]["code"] == "FORBIDDEN", (role, org)
+    # the inspector of a town is fine
+    inspected = await gql("{ organizations(first: 1) { totalCount } }", as_=("INSPECTOR", "RC-T01"))
+    assert "errors" not in inspected
+
+
+async def test_claims_of_the_wrong_type_are_unauthenticated(
+    rencheng: Database, gql: GraphQL
+) -> None:
+    for org in (["RC"], 42, None):
+        forged = jwt.encode(
+            {"sub": "x", "role": "DISTRICT_ADMIN", "org": org, "exp": 4102444800},
+            jwt_secret(get_settings()),
+            algorithm="HS256",
+        )
+        failed = await gql("{ viewer { account } }", bearer=forged)
+        assert failed["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED", org

@@ -245,3 +245,19 @@ async def test_updates_change_only_what_they_name(mini: Database, gql: GraphQL) 
     failed = error(await gql('mutation($id: ID!) { updateCadre(input: {id: $id, phone: "123"}) '
                              "{ key } }", {"id": cadre["id"]}, as_=DISTRICT))  # fmt: skip
     assert (failed["code"], failed["field"]) == ("BAD_USER_INPUT", "phone")
+
+
+async def test_a_shared_social_organisation_changes_only_by_whoever_holds_all_its_links(
+    mini: Database, gql: GraphQL
+) -> None:
+    """SO-001 is linked with the town RC-T01 and a community of RC-T02: the town admin of
+    RC-T01 may not rename it (nothing written); the district may."""
+    rename = """mutation($id: ID!) { updateSocialOrganization(input: {id: $id, name: "新名称"})
+      { name } }"""
+    so = gid("SocialOrganization", "SO-001")
+    failed = await gql(rename, {"id": so}, as_=("TOWN_ADMIN", "RC-T01"))
+    assert failed["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    [row] = await mini.read(Query("test_so_name", "MATCH (s {id: 'SO-001'}) RETURN s.name AS n"))
+    assert row["n"] != "新名称"
+    renamed = data(await gql(rename, {"id": so}, as_=("DISTRICT_ADMIN", "RC")))
+    assert renamed["updateSocialOrganization"]["name"] == "新名称"
