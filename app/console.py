@@ -40,8 +40,10 @@ def _page(dist: Path, name: str) -> Callable[[Request], Awaitable[Response]]:
     return endpoint
 
 
-def console_routes(settings: Settings, dist: Path = WEB_DIST) -> list[BaseRoute]:
-    """The console's routes, to be placed before the API's (GET /graphql is GraphiQL)."""
+def console_routes(settings: Settings, dist: Path | None = None) -> list[BaseRoute]:
+    """The console's routes, to be placed before the API's (GET /graphql is GraphiQL). The built
+    pages are in `YM_WEB_DIST` (an installed package, the Docker image), else in web/dist."""
+    dist = dist or settings.web_dist or WEB_DIST
 
     async def config(request: Request) -> Response:
         return JSONResponse({"dev": settings.dev, "graphiql": settings.dev})

@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     setup_timeout: float = 600.0
     setup_retry_time: float = 60.0  # set-up retries a transient failure for this long
 
+    # The console's built pages (web/dist of a checkout when unset; the Docker image sets it).
+    web_dist: Path | None = None
+
     host: str = "127.0.0.1"
     port: int = 8000
     dev: bool = True  # GraphiQL at /graphql
