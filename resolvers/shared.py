@@ -23,7 +23,7 @@ from resolvers.personal import reveal
 
 async def organization_visible(ctx: Context, key: str) -> bool:
     """Whether the caller may see the organisation with this graph id."""
-    return bool(await ctx.graph.read(BY_IDS["Organization"], ids=[key]))
+    return await node_visible(ctx, "Organization", key)
 
 
 class Writer:
