@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from neo4j import (
+    READ_ACCESS,
     AsyncDriver,
     AsyncGraphDatabase,
     AsyncManagedTransaction,
+    AsyncResult,
     AsyncSession,
     unit_of_work,
 )
+from neo4j import Query as DriverQuery
 from neo4j import exceptions as neo4j_errors
 from neo4j.api import AsyncBookmarkManager
 
@@ -59,7 +62,10 @@ def _count_round_trip() -> None:
 
 
 async def run(tx: AsyncManagedTransaction, query: Query, params: dict[str, Any]) -> list[dict]:
-    result = await tx.run(query.text, params)
+    return await _rows(await tx.run(query.text, params))
+
+
+async def _rows(result: AsyncResult) -> list[dict]:
     keys = result.keys()
     # Values arrive as plain maps and lists already (queries return no Node objects), so
     # Result.data()'s recursive copy is work for nothing.
@@ -138,11 +144,13 @@ class Database:
         timeout: float,
         retry_time: float = 0.0,
         bookmarks: AsyncBookmarkManager | None = None,
+        read_retry_time: float = 0.5,
     ) -> None:
         self.link = _Link(driver)
         self.database = database
         self.timeout = timeout
         self.retry_time = retry_time
+        self.read_retry_time = read_retry_time  # as the driver's max_transaction_retry_time
         self.generation = 0  # moves on with every committed write (graph/cache.py)
         # Every session of this database shares one bookmark manager: on a cluster, a read
         # after a write waits for a member that has the write (causal consistency).
@@ -155,7 +163,10 @@ class Database:
     def with_timeout(self, timeout: float, retry_time: float | None = None) -> Database:
         """The same database with another transaction timeout: set-up (migrations, loads) keeps
         its own clock, so a busy machine does not cut it off at the requests' limit."""
-        other = Database(self.driver, self.database, timeout, self.retry_time, self.bookmarks)
+        other = Database(
+            self.driver, self.database, timeout, self.retry_time, self.bookmarks,
+            self.read_retry_time,
+        )  # fmt: skip
         other.link = self.link
         if retry_time is not None:
             other.retry_time = retry_time
@@ -187,7 +198,33 @@ class Database:
             delay = min(delay * 2, 8.0)
 
     async def read(self, query: Query, **params: Any) -> list[dict]:
-        return await self.read_tx(lambda tx: run(tx, query, params))
+        """One statement in one round trip: an autocommit transaction in a read session sends
+        RUN and PULL together, where a managed transaction adds a BEGIN and a COMMIT, each
+        waiting for its answer (the driver's own execute_read does not pipeline BEGIN). A read
+        is idempotent, so what the driver would retry is retried here, for as long."""
+        _count_round_trip()
+        statement = DriverQuery(query.text, timeout=self.timeout)
+
+        async def attempt() -> list[dict]:
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + self.read_retry_time
+            delay = 0.05
+            while True:
+                try:
+                    with _observed("read"):
+                        async with self.driver.session(
+                            database=self.database,
+                            bookmark_manager=self.bookmarks,
+                            default_access_mode=READ_ACCESS,
+                        ) as session:
+                            return await _rows(await session.run(statement, params))
+                except (neo4j_errors.DriverError, neo4j_errors.Neo4jError) as exc:
+                    if not exc.is_retryable() or loop.time() + delay > deadline:
+                        raise
+                await asyncio.sleep(delay * random.uniform(0.8, 1.2))
+                delay *= 2
+
+        return await self._retrying(attempt)
 
     async def write(self, query: Query, **params: Any) -> list[dict]:
         return await self.write_tx(lambda tx: run(tx, query, params))
@@ -303,6 +340,11 @@ def open_driver(connection: Connection, settings: Settings) -> AsyncDriver:
 
 
 def open_database(connection: Connection, settings: Settings) -> Database:
-    db = Database(open_driver(connection, settings), connection.database, settings.query_timeout)
+    db = Database(
+        open_driver(connection, settings),
+        connection.database,
+        settings.query_timeout,
+        read_retry_time=settings.request_retry_time,
+    )
     db.link.uri = connection.uri
     return db
