@@ -132,7 +132,8 @@ def _relation(rel: RelationShape, limited: bool, depth: int) -> str:
     node = _projection(rel.shapes, v, limited) if rel.shapes else "null"
     nested = _relations(rel.shapes, limited, depth + 1)
     if rel.one:
-        return f"{match}{order}LIMIT 1\n{nested}\nRETURN head(collect({node})) AS {p}"
+        # the model gives such a relation one node at most: there is nothing to order
+        return f"{match}LIMIT 1\n{nested}\nRETURN head(collect({node})) AS {p}"
     item = f"{{node: {node}, edge: {e}}}"
     rows, row = f"rows{depth + 1}", f"row{depth + 1}"
     if rel.total and rel.items:

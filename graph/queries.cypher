@@ -2108,7 +2108,6 @@ CALL () { UNWIND $ids_Grid AS id MATCH (v:Grid {id: id}) RETURN v }
 CALL (v) {
 CALL (v) { MATCH (v)-[:SERVED_BY]->(v1:GridBranch) RETURN v1, null AS e1 UNION MATCH (v)-[:WITHIN]->(v1:CommunityBranch) WHERE NOT EXISTS { (v)-[:SERVED_BY]->() } RETURN v1, null AS e1 }
 WITH v1, e1 WHERE v1.archivedAt IS NULL
-WITH v1, e1 ORDER BY v1.id
 LIMIT 1
 
 RETURN head(collect({props: v1 {.id, .name}, labels: labels(v1), rels: {}})) AS r0
@@ -2125,7 +2124,6 @@ CALL () { UNWIND $ids_Grid AS id MATCH (v:Grid {id: id}) WHERE ($scopeAll OR EXI
 CALL (v) {
 CALL (v) { MATCH (v)-[:SERVED_BY]->(v1:GridBranch) RETURN v1, null AS e1 UNION MATCH (v)-[:WITHIN]->(v1:CommunityBranch) WHERE NOT EXISTS { (v)-[:SERVED_BY]->() } RETURN v1, null AS e1 }
 WITH v1, e1 WHERE v1.archivedAt IS NULL AND ($scopeAll OR v1.id IN $scopeOrgs OR EXISTS { MATCH (v1)-[:CO_BUILDS]->(o:Organization) WHERE o.id IN $scopeOrgs })
-WITH v1, e1 ORDER BY v1.id
 LIMIT 1
 
 RETURN head(collect({props: v1 {.id, .name}, labels: labels(v1), rels: {}})) AS r0
@@ -2145,7 +2143,6 @@ CALL (rows) { UNWIND rows[$offset..($offset + $limit)] AS v
 CALL (v) {
 CALL (v) { MATCH (v)-[:RAISED_BY]->(v1:Youth) RETURN v1, null AS e1 }
 WITH v1, e1 WHERE v1.archivedAt IS NULL
-WITH v1, e1 ORDER BY v1.id
 LIMIT 1
 
 RETURN head(collect({props: v1 {.id, .name}, labels: ['Youth'], rels: {}})) AS r0
@@ -2162,7 +2159,6 @@ CALL (rows) { UNWIND rows[$offset..($offset + $limit)] AS v
 CALL (v) {
 CALL (v) { MATCH (v)-[:RAISED_BY]->(v1:Youth) RETURN v1, null AS e1 }
 WITH v1, e1 WHERE v1.archivedAt IS NULL AND ($scopeAll OR EXISTS { MATCH (v1)-[:RESIDES_IN]->(:Grid)-[:WITHIN|SERVED_BY]->(o:Organization) WHERE o.id IN $scopeOrgs } OR EXISTS { MATCH (v1)<-[:RAISED_BY]-(:Appeal)-[:REFERRED_TO]->(s:SocialOrganization) WHERE s.id = $scopeSocialOrg })
-WITH v1, e1 ORDER BY v1.id
 LIMIT 1
 
 RETURN head(collect({props: v1 {.id, .name, caseOpen: EXISTS { MATCH (v1)<-[:RAISED_BY]-(a:Appeal)-[:REFERRED_TO]->(:SocialOrganization {id: $scopeSocialOrg}) WHERE a.status IN ['MATCHED', 'IN_PROGRESS'] OR coalesce(a.closedAt, a.resolvedAt) > datetime() - duration({days: $scopeGraceDays}) }}, labels: ['Youth'], rels: {}})) AS r0
