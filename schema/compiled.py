@@ -18,9 +18,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+import orjson
 from graphql import (
     DocumentNode,
     FieldNode,
@@ -41,13 +43,23 @@ from graphql.execution.values import get_variable_values
 from strawberry.types import ExecutionResult
 
 from core.errors import ApiError
-from core.ids import from_global_id
+from core.ids import from_global_id, to_global_id
+from core.paging import Page
 from graph.compiler import ListShape, NodesShape, list_statement, nodes_statement
 from graph.driver import Query, round_trips
 from resolvers import entities
 from resolvers.context import Context
+from resolvers.personal import reveal
 from schema.extensions import log_personal_reads
-from schema.mapping import TYPES, to_connection, to_object
+from schema.mapping import (
+    TYPES,
+    field_reader,
+    personal_of,
+    primary_label,
+    raw_connection,
+    to_object,
+)
+from schema.relay import Node
 from schema.selection import Selection
 
 
@@ -59,10 +71,24 @@ def _listed(field_def: GraphQLField) -> str | None:
 
 @dataclass(frozen=True)
 class Plan:
-    """A validated document's operation, known to be fully compilable."""
+    """A validated document's operation, known to be fully compilable; what it compiled to for
+    the variables it was called with (a client repeats its variables: a page of ids, a filter)."""
 
     operation: OperationDefinitionNode
     fragments: dict[str, Any]
+    prepared: dict[bytes, Prepared] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An operation compiled for one set of variables and one masking: its roots, and the
+    selection the response is shaped by (its collected fields kept)."""
+
+    roots: dict[str, tuple[list[FieldNode], Root | None]]
+    shaping: Selection
+
+
+PREPARED_MAX = 256  # per plan: then the oldest half is dropped
 
 
 class CompiledOperations:
@@ -233,15 +259,18 @@ async def execute(
     """Answers a planned operation; raises Fallback when the executed path must."""
     if context.auth_error is not None or context.principal is None:
         raise Fallback
-    coerced = _variables(schema, plan, variables)
     query_type = schema.query_type
     assert query_type is not None
     counter = [0]
     token = round_trips.set(counter)
     try:
-        compiled = roots(schema, plan, coerced, context.scope.unmask)
-        values = await asyncio.gather(*(_read(context, root) for _, root in compiled.values()))
-        shaper = _Shaper(Selection(schema, plan.fragments, coerced, context.scope.unmask), context)
+        prepared = _prepare(schema, plan, variables, context.scope.unmask)
+        compiled = prepared.roots
+        if len(compiled) == 1:  # the common case: no task to gather
+            values = [await _read(context, root) for _, root in compiled.values()]
+        else:
+            values = await asyncio.gather(*(_read(context, root) for _, root in compiled.values()))
+        shaper = _Shaper(prepared.shaping, context)
         data = {
             key: (query_type.name if root is None else
                   shaper.complete(value, query_type.fields[nodes[0].name.value].type, nodes))
@@ -255,7 +284,33 @@ async def execute(
     return ExecutionResult(data=data, errors=None, extensions={"cypherRoundTrips": counter[0]})
 
 
+def _prepare(
+    schema: GraphQLSchema, plan: Plan, variables: dict[str, Any] | None, unmask: bool
+) -> Prepared:
+    """The operation compiled for these variables, made once per variables and masking."""
+    try:
+        key = orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS) + (
+            b"+" if unmask else b"-"
+        )
+    except TypeError:  # not JSON (never over HTTP): compiled afresh
+        key = None
+    prepared = plan.prepared.get(key) if key is not None else None
+    if prepared is None:
+        coerced = _variables(schema, plan, variables)
+        prepared = Prepared(
+            roots(schema, plan, coerced, unmask),
+            Selection(schema, plan.fragments, coerced, unmask),
+        )
+        if key is not None:
+            if len(plan.prepared) >= PREPARED_MAX:
+                for old in list(plan.prepared)[: PREPARED_MAX // 2]:
+                    del plan.prepared[old]
+            plan.prepared[key] = prepared
+    return prepared
+
+
 async def _read(context: Context, root: Root | None) -> Any:
+    """A root's answer as the graph returned it: node records, or a page of them."""
     if root is None:
         return None
     if isinstance(root.shape, NodesShape):
@@ -263,9 +318,9 @@ async def _read(context: Context, root: Root | None) -> Any:
         for type_name, key in root.keys:
             by_label.setdefault(type_name, []).append(key)
         found = await entities.read_nodes(context, root.shape, by_label, root.params)
-        objects = [to_object(found[k]) if k in found else None for k in root.keys]
-        return objects[0] if root.one else objects
-    return to_connection(await entities.read_list(context, root.shape, root.params))
+        records = [found.get(k) for k in root.keys]
+        return records[0] if root.one else records
+    return await entities.read_list(context, root.shape, root.params)
 
 
 @dataclass
@@ -276,11 +331,54 @@ class _Info:
     path: Any = None
 
 
+# How a field of a node type reads from a node's record: a relation the statement brought, a
+# function of the record (a property as mapping.py converts it, the global id, a label, a
+# personal property as the reader may see it), or None: the node's object answers it.
+RELATION = "relation"
+Reader = Callable[[dict[str, Any], Context], Any]
+
+
+@cache
+def _reader(object_type: GraphQLObjectType, name: str) -> Reader | str | None:
+    definition = object_type.fields[name].extensions["strawberry-definition"]
+    meta = definition.metadata or {}
+    cls = object_type.extensions["strawberry-definition"].origin
+    type_name = object_type.name
+    if "relation" in meta:
+        return RELATION
+    if name == "id" and issubclass(cls, Node):
+        return lambda record, _: to_global_id(type_name, record["props"]["id"])
+    if "personal" in meta:
+        prop, convert = meta["personal"], meta.get("convert")
+
+        def personal(record: dict[str, Any], context: Context) -> Any:
+            props = record["props"]
+            kept = personal_of(primary_label(record["labels"]), props) or {}
+            value = reveal(context, type_name, props["id"], kept, prop)
+            return value if value is None or convert is None else convert(value)
+
+        return personal
+    if "label" in meta:
+        enum_of = field_reader(cls, meta["label"])
+        if enum_of is None:
+            return None  # a computed enum (an organisation's kind): its object knows
+        if meta.get("many"):
+            return lambda record, _: [v.label for v in enum_of(record["props"]) or []]
+        return lambda record, _: None if (v := enum_of(record["props"])) is None else v.label
+    if definition.base_resolver is None:
+        prop_of = field_reader(cls, definition.python_name)
+        if prop_of is not None:
+            return lambda record, _: prop_of(record["props"])
+    return None
+
+
 class _Shaper:
-    """graphql-core's completion of values, for the fields a compiled read brings."""
+    """graphql-core's completion of values, straight from the records and pages a compiled read
+    returned; a field with logic of its own is asked of the node's object (mapping.py)."""
 
     def __init__(self, walk: Selection, context: Context) -> None:
         self.walk = walk
+        self.context = context
         self.info = _Info(context)
 
     def complete(self, value: Any, of: GraphQLOutputType, nodes: Sequence[FieldNode]) -> Any:
@@ -291,12 +389,70 @@ class _Shaper:
         if isinstance(of, GraphQLList):
             return [self.complete(item, of.of_type, nodes) for item in value]
         if isinstance(of, GraphQLObjectType | GraphQLInterfaceType):
-            runtime: GraphQLNamedType = of
+            if isinstance(value, Page):
+                return self._page(value, of, nodes)
+            if isinstance(value, dict) and "props" in value:
+                runtime = self.walk.schema.type_map[TYPES[primary_label(value["labels"])].__name__]
+                assert isinstance(runtime, GraphQLObjectType)
+                return self._record(value, runtime, nodes)
+            if isinstance(value, dict) and "items" in value:  # a relation's page
+                items, offset = value["items"], value["offset"]
+                total = value["total"] if value["total"] is not None else offset + len(items)
+                return self._page(Page(items, total, offset), of, nodes)
+            runtime_type: GraphQLNamedType = of
             if isinstance(of, GraphQLInterfaceType):
-                runtime = self.walk.schema.type_map[type(value).__name__]
-            assert isinstance(runtime, GraphQLObjectType)
-            return self._object(value, runtime, nodes)
+                runtime_type = self.walk.schema.type_map[type(value).__name__]
+            assert isinstance(runtime_type, GraphQLObjectType)
+            return self._object(value, runtime_type, nodes)
         return of.serialize(value)  # type: ignore[union-attr]
+
+    def _page(self, page: Page[Any], of: Any, nodes: Sequence[FieldNode]) -> Any:
+        """A connection: its total and nodes from the page; edges and page info (cursors) from
+        the connection mapping.py makes of it, its nodes left as records."""
+        out: dict[str, Any] = {}
+        connection = None
+        sets = [n.selection_set for n in nodes]
+        for key, found in self.walk.fields(sets, of.name).items():
+            name = found[0].name.value
+            field_def = of.fields[name] if name != "__typename" else None
+            if field_def is None:
+                out[key] = of.name
+            elif name == "totalCount":
+                out[key] = page.total
+            elif name == "nodes":
+                records = [item["node"] for item in page.items]
+                out[key] = self.complete(records, field_def.type, found)
+            else:
+                connection = connection or raw_connection(page)
+                value = self._value(connection, key, field_def)
+                out[key] = self.complete(value, field_def.type, found)
+        return out
+
+    def _record(
+        self, record: dict[str, Any], object_type: GraphQLObjectType, nodes: Sequence[FieldNode]
+    ) -> Any:
+        out = {}
+        obj = None
+        sets = [n.selection_set for n in nodes]
+        for key, found in self.walk.fields(sets, object_type.name).items():
+            name = found[0].name.value
+            if name == "__typename":
+                out[key] = object_type.name
+                continue
+            field_def = object_type.fields[name]
+            read = _reader(object_type, name)
+            if read == RELATION:
+                rels = record.get("rels") or {}
+                if key not in rels:
+                    raise Fallback
+                value = rels[key]
+            elif callable(read):
+                value = read(record, self.context)
+            else:
+                obj = obj if obj is not None else to_object(record)
+                value = self._value(obj, key, field_def)
+            out[key] = self.complete(value, field_def.type, found)
+        return out
 
     def _object(
         self, value: Any, object_type: GraphQLObjectType, nodes: Sequence[FieldNode]

@@ -96,7 +96,9 @@ def personal_field(prop: str, returns: Any, description: str, convert: Any = Non
         return value if value is None or convert is None else convert(value)
 
     return strawberry.field(
-        resolver=resolve, description=description, metadata={"uses": (prop,), "personal": prop}
+        resolver=resolve,
+        description=description,
+        metadata={"uses": (prop,), "personal": prop, "convert": convert},
     )
 
 
@@ -115,7 +117,7 @@ def label(attr: str, many: bool = False, uses: tuple[str, ...] | None = None) ->
     return strawberry.field(
         resolver=resolve_many if many else resolve,
         description=f"The Chinese label of {attr}.",
-        metadata={"uses": (camel(attr),) if uses is None else uses},
+        metadata={"uses": (camel(attr),) if uses is None else uses, "label": attr, "many": many},
     )
 
 

@@ -156,19 +156,40 @@ def _keeps_labels(cls: type) -> bool:
     return any(f.name == "labels" for f in dataclasses.fields(cls))
 
 
+def personal_of(label: str, props: dict[str, Any]) -> dict[str, Any] | None:
+    """A node's personal properties, kept aside: resolvers/personal.py decides what the reader
+    sees of them (with `caseOpen`, a social organisation's case)."""
+    personal = PERSONAL.get(label)
+    if not personal:
+        return None
+    kept = {p: _native(props.get(p)) for p in personal}
+    kept["caseOpen"] = props.get("caseOpen")
+    return kept
+
+
+@cache
+def field_reader(cls: type, name: str) -> Callable[[dict[str, Any]], Any] | None:
+    """How the field `name` of `cls` reads from a node's properties, as to_object converts it;
+    None when it is not a property (a relation, a computed field)."""
+    for field_name, key, convert in _fields(cls):
+        if field_name == name:
+            return lambda props: None if (v := props.get(key)) is None else convert(v)
+    return None
+
+
 def to_object(record: dict[str, Any]) -> Any:
     """The node object of a record `{props, labels}`; personal properties (core/personal.py) are
     kept aside for masking."""
     props, labels = record["props"], record["labels"]
-    cls = TYPES[primary_label(labels)]
+    label = primary_label(labels)
+    cls = TYPES[label]
     values: dict[str, Any] = {}
     for name, key, convert in _fields(cls):
         value = props.get(key)
         values[name] = convert(value) if value is not None else None
-    personal = PERSONAL.get(primary_label(labels))
-    if personal:  # kept aside: resolvers/personal.py decides what the reader sees of them
-        values["personal"] = {p: _native(props.get(p)) for p in personal}
-        values["personal"]["caseOpen"] = props.get("caseOpen")
+    personal = personal_of(label, props)
+    if personal is not None:
+        values["personal"] = personal
     if _keeps_labels(cls):
         values["labels"] = labels
     obj = cls(**values)
@@ -191,6 +212,9 @@ def relation_value(value: Any) -> Any:
 
 to_connection: Callable[[Page[Any]], Connection[Any]] = _connection(_object_or_record)
 """A page of node records (or of relation items) as a connection of node objects."""
+
+raw_connection: Callable[[Page[Any]], Connection[Any]] = _connection(lambda record: record)
+"""The same connection with its nodes left as records (schema/compiled.py shapes them)."""
 
 
 def connection_of(cls: type[Any], page: Page[Any]) -> Connection[Any]:

@@ -99,3 +99,32 @@ async def test_an_input_error_falls_back_to_the_executed_answer(
     assert "errors" not in await gql(document, {"n": 2}, as_=("DISTRICT_ADMIN", "RC"))
     failed = await gql(document, {"n": 101}, as_=("DISTRICT_ADMIN", "RC"))
     assert failed["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "first"}
+
+
+async def test_a_compiled_operation_follows_its_variables_and_the_callers_masking(
+    rencheng: Database, gql: GraphQL, app: Starlette
+) -> None:
+    """What a plan compiled for one set of variables and one masking is kept and reused, never
+    served for other variables or to a caller who sees another masking."""
+    document = """query($n: Int!, $grid: ID!) {
+      node(id: $grid) { ... on Grid { youth(first: $n) { nodes { key name } } } } }"""
+    grid = gid("Grid", "RC-T01-C01-G01")
+    cadre = ("COMMUNITY_CADRE", "RC-T01-C01")  # works with these youth: sees their names
+    town = ("TOWN_ADMIN", "RC-T01")  # sees them masked
+    executed = await gql(document, {"n": 3, "grid": grid}, as_=cadre)
+    compiled: CompiledOperations = _graphql_app(app).app.compiled
+    before = compiled.answered
+
+    again = await gql(document, {"n": 3, "grid": grid}, as_=cadre)
+    two = await gql(document, {"n": 2, "grid": grid}, as_=cadre)
+    masked = await gql(document, {"n": 3, "grid": grid}, as_=town)
+
+    assert compiled.answered == before + 3
+    assert again == executed
+    names = [y["name"] for y in executed["data"]["node"]["youth"]["nodes"]]
+    assert len(names) == 3 and not any("*" in name for name in names)
+    assert two["data"]["node"]["youth"]["nodes"] == executed["data"]["node"]["youth"]["nodes"][:2]
+    shown = [y["name"] for y in masked["data"]["node"]["youth"]["nodes"]]
+    assert shown == [name[0] + "*" * (len(name) - 1) for name in names]
+    plan = compiled.known(document, None)
+    assert plan is not None and len(plan.prepared) == 3  # (n=3, cadre), (n=2, cadre), (n=3, town)
