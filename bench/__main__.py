@@ -19,8 +19,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
-import httpx
-
 from app.auth import mint_token
 from bench.features import (
     FeatureIds,
@@ -29,6 +27,7 @@ from bench.features import (
     run_features,
     sample_feature_ids,
 )
+from bench.http import LeanClient
 from bench.machine import NOISY_PERCENT, CpuMeter, CpuShare, wait_until_quiet
 from bench.peer_reads import build_peer_reads
 from bench.report import (
@@ -39,7 +38,7 @@ from bench.report import (
     query_table,
     target_lines,
 )
-from bench.runner import Call, Phase, cypher_call, http_call, run_phase
+from bench.runner import Call, Phase, Tokens, cypher_call, http_call, run_phase
 from bench.services import RESULTS, ApiProcess, BenchNeo4j, PeerProcess
 from bench.versus import Cell, cell_table, measure_peer, scale_lines
 from bench.versus import target_lines as peer_target_lines
@@ -184,7 +183,7 @@ async def prepare(
 
 
 async def measure_mix(
-    http: httpx.AsyncClient,
+    http: LeanClient,
     pids: dict[str, int | None],
     connection: Connection,
     ids: Ids,
@@ -231,7 +230,7 @@ async def measure_mix(
 
 
 async def measure_features(
-    http: httpx.AsyncClient,
+    http: LeanClient,
     pids: dict[str, int | None],
     feature_ids: FeatureIds,
     token: str,
@@ -266,24 +265,22 @@ async def measure(
     connection: Connection,
     ids: Ids,
     feature_ids: FeatureIds,
-    token: str,
+    tokens: Tokens,
     args: argparse.Namespace,
     result: ScaleResult,
     report: Report,
 ) -> list[Cell]:
-    limits = httpx.Limits(max_connections=max(args.concurrency), max_keepalive_connections=100)
+    token = tokens.district
     cells: list[Cell] = []
-    async with httpx.AsyncClient(base_url=api.base_url, timeout=30.0, limits=limits) as http:
+    async with LeanClient(api.base_url) as http:
         if "mix" in args.parts:
             await measure_mix(http, pids, connection, ids, token, args, result, report)
         if "features" in args.parts:
             await measure_features(http, pids, feature_ids, token, args, result, report)
         if peer is not None:
-            async with httpx.AsyncClient(
-                base_url=peer.base_url, timeout=30.0, limits=limits
-            ) as peer_http:
+            async with LeanClient(peer.base_url) as peer_http:
                 cells = await measure_peer(
-                    build_peer_reads(ids), http, peer_http, pids, connection, token,
+                    build_peer_reads(ids), http, peer_http, pids, connection, tokens,
                     args.concurrency, args.seconds, args.slice, args.max_requests,
                     args.quiet_wait, RESULTS / f"peer-cypher-scale{result.scale}.txt", report,
                 )  # fmt: skip
@@ -343,12 +340,13 @@ def run(args: argparse.Namespace, report: Report) -> None:
             result, ids, feature_ids = asyncio.run(
                 prepare(connection, settings, scale, args.parts, report, args.reuse)
             )
+            signing = settings.model_copy(update={"jwt_secret": secret})
             token = mint_token(
-                settings.model_copy(update={"jwt_secret": secret}),
-                account="bench",
-                role=Role.DISTRICT_ADMIN,
-                org_id=ids.center,
+                signing, account="bench", role=Role.DISTRICT_ADMIN, org_id=ids.center
             )
+            # the peer part reads a town's tree and youth as that town's admin
+            town = ids.towns[-1]
+            tokens = Tokens(token, {town: mint_token(signing, "bench-town", Role.TOWN_ADMIN, town)})
             api = ApiProcess(connection, secret, RESULTS / f"api-scale{scale}.log")
             peer = (
                 PeerProcess(connection, RESULTS / f"peer-scale{scale}.log")
@@ -364,7 +362,7 @@ def run(args: argparse.Namespace, report: Report) -> None:
                     pids["peer"] = peer.pid
                 by_scale[scale] = asyncio.run(
                     measure(
-                        api, peer, pids, connection, ids, feature_ids, token, args, result, report
+                        api, peer, pids, connection, ids, feature_ids, tokens, args, result, report
                     )
                 )
                 result.rss_peak_mb = api.peak_rss_mb()

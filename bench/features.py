@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
-
+from bench.http import LeanClient
 from bench.machine import CpuMeter, CpuShare, wait_until_quiet
 from bench.runner import Call, Sample, run_phase
 from bench.workload import Cypher, Operation
@@ -182,7 +181,7 @@ def build_features(ids: FeatureIds) -> list[Feature]:
     ]
 
 
-async def query_fields(http: httpx.AsyncClient, token: str) -> set[str] | None:
+async def query_fields(http: LeanClient, token: str) -> set[str] | None:
     """The root Query fields the API serves; None when it will not say (every feature is
     tried then, and a missing one shows as errors)."""
     response = await http.post(

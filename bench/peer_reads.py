@@ -19,7 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bench.workload import Ids, Operation, build_mix
+from bench.workload import Ids, Operation, build_mix, compiled_floor
+from core.ids import to_global_id
 
 # The same selections as bench/workload.py's documents, in the peer's schema. A grid's serving
 # organisation (its grid branch, else its community branch) has no single field there: the peer
@@ -51,6 +52,69 @@ query Appeals {
     totalCount
     edges { node { title status raisedBy(limit: 1) { name grid(limit: 1) { name } } } }
   }
+}"""
+
+# A youth's page, a town's tree and a town's youth. The project reads the town's as the town's
+# admin (its scope is the subtree); the peer has no scope, and reads the same nodes by a filter.
+YOUTH_PAGE = """
+query YouthPage($id: ID!) {
+  node(id: $id) {
+    ... on Youth {
+      name gender inDifficulty
+      grid { name }
+      appeals(first: 10) { totalCount nodes { id title status } }
+      visits(first: 10) { totalCount nodes { id date } }
+    }
+  }
+}"""
+
+PEER_YOUTH_PAGE = """
+query YouthPage($id: ID!) {
+  youths(where: {id: {eq: $id}}) {
+    name gender inDifficulty
+    grid(limit: 1) { name }
+    appealsConnection(first: 10, sort: [{node: {id: ASC}}]) {
+      totalCount edges { node { id title status } } }
+    visitsConnection(first: 10, sort: [{node: {id: ASC}}]) {
+      totalCount edges { node { id date } } }
+  }
+}"""
+
+TOWN_TREE = """
+query TownTree($id: ID!) {
+  node(id: $id) {
+    ... on Organization {
+      name
+      children(first: 20) { totalCount nodes { id name children(first: 20) {
+        totalCount nodes { id name } } } }
+    }
+  }
+}"""
+
+PEER_TOWN_TREE = """
+query TownTree($id: ID!) {
+  organizations(where: {id: {eq: $id}}) {
+    name
+    childrenConnection(first: 20, sort: [{node: {id: ASC}}]) { totalCount edges { node {
+      id name childrenConnection(first: 20, sort: [{node: {id: ASC}}]) {
+        totalCount edges { node { id name } } } } } }
+  }
+}"""
+
+TOWN_YOUTH = """
+query TownYouth {
+  youth(first: 50) { totalCount nodes { id name gender grid { name } } }
+}"""
+
+# The town's youth: those of the grids within its community branches (every grid lies within
+# one, and every community branch hangs under its town).
+PEER_TOWN_YOUTH = """
+query TownYouth($town: ID!) {
+  youthsConnection(
+    first: 50
+    where: {grid: {some: {community: {some: {parent: {some: {id: {eq: $town}}}}}}}}
+    sort: [{id: ASC}]
+  ) { totalCount edges { node { id name gender grid(limit: 1) { name } } } }
 }"""
 
 Data = dict[str, Any]
@@ -166,12 +230,91 @@ def _appeals_peer(data: Data) -> Any:
     return {"total": page["totalCount"], "appeals": appeals}
 
 
+def _ids(nodes: list[Data], key: Callable[[str], str] = lambda i: i) -> list[str]:
+    return [key(node["id"]) for node in nodes]
+
+
+def _youth_page_project(data: Data) -> Any:
+    youth = data["node"]
+    return {
+        "grid": (youth["grid"] or {}).get("name"),
+        "appeals": (youth["appeals"]["totalCount"], _ids(youth["appeals"]["nodes"], _key)),
+        "visits": (youth["visits"]["totalCount"], _ids(youth["visits"]["nodes"], _key)),
+    }
+
+
+def _youth_page_peer(data: Data) -> Any:
+    youth = _first(data["youths"]) or {}
+    appeals, visits = youth["appealsConnection"], youth["visitsConnection"]
+    return {
+        "grid": (_first(youth["grid"]) or {}).get("name"),
+        "appeals": (appeals["totalCount"], [e["node"]["id"] for e in appeals["edges"]]),
+        "visits": (visits["totalCount"], [e["node"]["id"] for e in visits["edges"]]),
+    }
+
+
+def _town_tree_project(data: Data) -> Any:
+    town = data["node"]
+    return {
+        "name": town["name"],
+        "children": town["children"]["totalCount"],
+        "tree": [
+            (_key(c["id"]), c["children"]["totalCount"], _ids(c["children"]["nodes"], _key))
+            for c in town["children"]["nodes"]
+        ],
+    }
+
+
+def _town_tree_peer(data: Data) -> Any:
+    town = _first(data["organizations"]) or {}
+    children = town["childrenConnection"]
+    return {
+        "name": town["name"],
+        "children": children["totalCount"],
+        "tree": [
+            (
+                e["node"]["id"],
+                e["node"]["childrenConnection"]["totalCount"],
+                [g["node"]["id"] for g in e["node"]["childrenConnection"]["edges"]],
+            )
+            for e in children["edges"]
+        ],
+    }
+
+
+def _town_youth_project(data: Data) -> Any:
+    page = data["youth"]
+    grids = [(n["grid"] or {}).get("name") for n in page["nodes"]]
+    return {"total": page["totalCount"], "ids": _ids(page["nodes"], _key), "grids": grids}
+
+
+def _town_youth_peer(data: Data) -> Any:
+    page = data["youthsConnection"]
+    nodes = [e["node"] for e in page["edges"]]
+    grids = [(_first(n["grid"]) or {}).get("name") for n in nodes]
+    return {"total": page["totalCount"], "ids": _ids(nodes), "grids": grids}
+
+
 def build_peer_reads(ids: Ids) -> list[PeerRead]:
-    """The nested reads of the mix (bench/workload.py), in mix order."""
+    """The nested reads of the mix (bench/workload.py), in mix order, then a youth's page, a
+    town's tree and a town's youth (the town with the most youth, read as its admin)."""
     mix = {op.name: op for op in build_mix(ids)}
+    town = ids.towns[-1]
 
     def grid(i: int) -> dict[str, Any]:
         return {"id": ids.grids[i % len(ids.grids)]}  # the same grid as the mix's i-th call
+
+    def youth(i: int) -> dict[str, Any]:
+        return {"id": to_global_id("Youth", ids.youth[i % len(ids.youth)])}
+
+    def peer_youth(i: int) -> dict[str, Any]:
+        return {"id": ids.youth[i % len(ids.youth)]}
+
+    def town_id(i: int) -> dict[str, Any]:
+        return {"id": to_global_id("Organization", town)}
+
+    def none(i: int) -> dict[str, Any]:
+        return {}
 
     return [
         PeerRead(
@@ -193,6 +336,29 @@ def build_peer_reads(ids: Ids) -> list[PeerRead]:
             Operation("appeals", PEER_APPEALS, lambda i: {}),
             _appeals_project,
             _appeals_peer,
+            variants=1,
+        ),
+        PeerRead(
+            Operation("youth_page", YOUTH_PAGE, youth, compiled_floor(YOUTH_PAGE, youth)),
+            Operation("youth_page", PEER_YOUTH_PAGE, peer_youth),
+            _youth_page_project,
+            _youth_page_peer,
+            variants=len(ids.youth),
+        ),
+        PeerRead(
+            Operation(
+                "town_tree", TOWN_TREE, town_id, compiled_floor(TOWN_TREE, town_id, town), town
+            ),
+            Operation("town_tree", PEER_TOWN_TREE, lambda i: {"id": town}),
+            _town_tree_project,
+            _town_tree_peer,
+            variants=1,
+        ),
+        PeerRead(
+            Operation("town_youth", TOWN_YOUTH, none, compiled_floor(TOWN_YOUTH, none, town), town),
+            Operation("town_youth", PEER_TOWN_YOUTH, lambda i: {"town": town}),
+            _town_youth_project,
+            _town_youth_peer,
             variants=1,
         ),
     ]

@@ -10,8 +10,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
-
+from bench.http import LeanClient
 from bench.workload import Cypher, Operation
 
 
@@ -79,13 +78,26 @@ async def run_phase(
     return Phase(concurrency, time.perf_counter() - started, samples)
 
 
-def http_call(http: httpx.AsyncClient, token: str) -> Call:
+@dataclass(frozen=True)
+class Tokens:
+    """Bearer tokens: the district admin's, and town admins' for the reads made as one."""
+
+    district: str
+    towns: dict[str, str] = field(default_factory=dict)
+
+    def of(self, op: Operation) -> str:
+        return self.towns[op.caller] if op.caller else self.district
+
+
+def http_call(http: LeanClient, tokens: Tokens | str) -> Call:
     """A GraphQL POST; any `errors`, non-200 status or null root field counts as a failure."""
-    headers = {"Authorization": f"Bearer {token}"}
+    known = tokens if isinstance(tokens, Tokens) else Tokens(tokens)
+    headers = {known.district: {"Authorization": f"Bearer {known.district}"}}
+    headers.update({t: {"Authorization": f"Bearer {t}"} for t in known.towns.values()})
 
     async def call(op: Operation, nth: int) -> Outcome:
         payload = {"query": op.document, "variables": op.variables(nth)}
-        response = await http.post("/graphql", json=payload, headers=headers)
+        response = await http.post("/graphql", json=payload, headers=headers[known.of(op)])
         if response.status_code != 200:
             return Outcome(error=f"HTTP {response.status_code}: {response.text[:200]}")
         body: dict[str, Any] = response.json()

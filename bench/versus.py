@@ -21,13 +21,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
 from neo4j import RoutingControl
 
+from bench.http import LeanClient
 from bench.machine import NOISY_PERCENT, CpuMeter, cpu_ms, wait_until_quiet
 from bench.peer_reads import PeerRead
 from bench.report import Report, percentile
-from bench.runner import Call, Outcome, Phase, Sample, cypher_call, http_call, run_phase
+from bench.runner import (
+    Call,
+    Outcome,
+    Phase,
+    Sample,
+    Tokens,
+    cypher_call,
+    http_call,
+    run_phase,
+)
 from bench.workload import Cypher, Operation
 from core.settings import get_settings
 from graph.driver import Query, open_database
@@ -101,7 +110,7 @@ class Cell:
 # -- calls -----------------------------------------------------------------------------------
 
 
-def peer_call(http: httpx.AsyncClient, statements: int) -> Call:
+def peer_call(http: LeanClient, statements: int) -> Call:
     """A GraphQL POST to the peer; it runs one Cypher statement per root field."""
 
     async def call(op: Operation, nth: int) -> Outcome:
@@ -120,7 +129,7 @@ def _vars(op: Operation, nth: int) -> dict[str, Any]:
     return {"variables": op.variables(nth)}
 
 
-async def _data(http: httpx.AsyncClient, op: Operation, nth: int, token: str | None) -> Any:
+async def _data(http: LeanClient, op: Operation, nth: int, token: str | None) -> Any:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     response = await http.post(
         "/graphql", json={"query": op.document, **_vars(op, nth)}, headers=headers
@@ -135,14 +144,14 @@ async def _data(http: httpx.AsyncClient, op: Operation, nth: int, token: str | N
 
 
 async def check_equal(
-    reads: Iterable[PeerRead], api: httpx.AsyncClient, peer: httpx.AsyncClient, token: str
+    reads: Iterable[PeerRead], api: LeanClient, peer: LeanClient, tokens: Tokens
 ) -> int:
     """Every variant of every read, on both servers: equal after normalisation, or PeerMismatch.
     Returns the number of answers compared."""
     compared = 0
     for read in reads:
         for nth in range(read.variants):
-            ours = read.project_shape(await _data(api, read.project, nth, token))
+            ours = read.project_shape(await _data(api, read.project, nth, tokens.of(read.project)))
             theirs = read.peer_shape(await _data(peer, read.peer, nth, None))
             if ours != theirs:
                 raise PeerMismatch(
@@ -177,7 +186,7 @@ class ProfiledCypher(Cypher):
         return [record.data() for record in records]
 
 
-async def _peer_profile(http: httpx.AsyncClient, op: Operation) -> list[dict[str, Any]]:
+async def _peer_profile(http: LeanClient, op: Operation) -> list[dict[str, Any]]:
     """The peer's statements for the read, each with its text and total db hits (server.js runs
     them under PROFILE when asked by the header)."""
     response = await http.post(
@@ -192,7 +201,7 @@ async def _peer_profile(http: httpx.AsyncClient, op: Operation) -> list[dict[str
 
 
 async def profile_statements(
-    reads: Iterable[PeerRead], cypher: ProfiledCypher, peer: httpx.AsyncClient, cypher_log: Path
+    reads: Iterable[PeerRead], cypher: ProfiledCypher, peer: LeanClient, cypher_log: Path
 ) -> list[str]:
     """PROFILE of every statement of each read, first call: the project's (run by the floor) and
     the peer's. The peer's statement texts go to `cypher_log`."""
@@ -224,11 +233,11 @@ async def profile_statements(
 
 async def measure_peer(
     reads: list[PeerRead],
-    api: httpx.AsyncClient,
-    peer: httpx.AsyncClient,
+    api: LeanClient,
+    peer: LeanClient,
     pids: dict[str, int | None],
     connection: Connection,
-    token: str,
+    tokens: Tokens,
     concurrencies: list[int],
     seconds: float,
     slice_s: float,
@@ -237,7 +246,7 @@ async def measure_peer(
     cypher_log: Path,
     report: Report,
 ) -> list[Cell]:
-    compared = await check_equal(reads, api, peer, token)
+    compared = await check_equal(reads, api, peer, tokens)
     report(
         "",
         f"peer check: {compared} answers of {len(reads)} reads equal on the project and the peer "
@@ -249,7 +258,7 @@ async def measure_peer(
         report(*await profile_statements(reads, profiled, peer, cypher_log))
         cypher = Cypher(driver, connection.database)
         calls: dict[str, Call] = {
-            "project": http_call(api, token),
+            "project": http_call(api, tokens),
             "floor": cypher_call(cypher),
         }
         api_pid = {"project": pids.get("API"), "peer": pids.get("peer"), "floor": None}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import AsyncDriver, RoutingControl
@@ -20,7 +20,7 @@ from core.ids import to_global_id
 from core.settings import get_settings
 from graph.driver import Query
 from graph.overview import OVERVIEW
-from graph.scope import Scope
+from graph.scope import SUBTREE, Scope
 from schema.build import build_schema
 from schema.compiled import floor
 
@@ -63,6 +63,7 @@ SCHEMA = build_schema(get_settings())._schema
 SAMPLE_CENTER = Query("bench_center", "MATCH (c:Center) RETURN c.id AS id ORDER BY id LIMIT 1")
 SAMPLE_TOWNS = Query("bench_towns", "MATCH (t:TownCommittee) RETURN t.id AS id ORDER BY id")
 SAMPLE_GRIDS = Query("bench_grids", "MATCH (g:Grid) RETURN g.id AS id ORDER BY id")
+SAMPLE_YOUTH = Query("bench_youth", "MATCH (y:Youth) RETURN y.id AS id ORDER BY id")
 GRID_SAMPLE = 64  # spread over the whole id range: grids with and without a branch
 # The same text under its own name, so the per-query timings tell a town from the district.
 TOWN_OVERVIEW = Query(f"{OVERVIEW.name}_town", OVERVIEW.text)
@@ -73,6 +74,7 @@ class Ids:
     center: str
     towns: list[str]
     grids: list[str]
+    youth: list[str] = field(default_factory=list)
 
 
 class Cypher:
@@ -101,8 +103,10 @@ async def sample_ids(cypher: Cypher) -> Ids:
     center = (await cypher.read(SAMPLE_CENTER))[0]["id"]
     towns = [row["id"] for row in await cypher.read(SAMPLE_TOWNS)]
     grids = [row["id"] for row in await cypher.read(SAMPLE_GRIDS)]
+    youth = [row["id"] for row in await cypher.read(SAMPLE_YOUTH)]
     step = max(1, len(grids) // GRID_SAMPLE)
-    return Ids(center, towns, grids[::step][:GRID_SAMPLE])
+    every = max(1, len(youth) // GRID_SAMPLE)
+    return Ids(center, towns, grids[::step][:GRID_SAMPLE], youth[::every][:GRID_SAMPLE])
 
 
 # The floor of one read: the i-th call; returns the Cypher round trips it made.
@@ -114,18 +118,25 @@ class Operation:
     name: str
     document: str
     variables: Callable[[int], dict[str, Any]]  # the i-th call's variables
-    floor: FloorCall | None = None  # the same read as raw Cypher (the mix only)
+    floor: FloorCall | None = None  # the same read as raw Cypher
+    caller: str | None = None  # read as the admin of this town; None: as the district admin
 
 
-def compiled_floor(document: str, variables: Callable[[int], dict[str, Any]]) -> FloorCall:
+def compiled_floor(
+    document: str, variables: Callable[[int], dict[str, Any]], town: str | None = None
+) -> FloorCall:
     """The floor of a compiled read: the statements the API compiles for it (schema/compiled.py),
-    sent straight through the driver with the district's scope."""
-    scope = Scope(everything=True).params()
+    sent straight through the driver with the caller's scope: the district's, or a town's
+    subtree (read once, as the API reads it once and keeps it)."""
+    scopes: list[dict[str, Any]] = [Scope(everything=True).params()] if town is None else []
 
     async def call(cypher: Cypher, i: int) -> int:
-        statements = floor(SCHEMA, document, variables(i), limited=False)
+        if town is not None and not scopes:
+            (row,) = await cypher.read(SUBTREE, org=town)
+            scopes.append(Scope(root=town, orgs=(town, *row["descendants"])).params())
+        statements = floor(SCHEMA, document, variables(i), limited=town is not None)
         for query, params in statements:
-            await cypher.read(query, **params, **scope)
+            await cypher.read(query, **params, **scopes[0])
         return len(statements)
 
     return call
