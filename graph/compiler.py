@@ -75,21 +75,27 @@ def _projection(shapes: tuple[tuple[str, NodeShape], ...], v: str, limited: bool
     return f"CASE {cases} END"
 
 
+# Labels that carry a property: an organisation's kind is its level label (TownCommittee, …).
+KIND_FROM_LABELS = {"Organization": "kind"}
+
+
 def _node_map(label: str, shape: NodeShape, v: str, limited: bool, known: bool = False) -> str:
-    """A node's map; where its label is known (one label at this place, and not an organisation,
-    whose level label tells its kind) the labels are written, not read."""
+    """A node's map; where its label is known (one label at this place) the labels are written,
+    not read, unless the kind they carry is asked for."""
+    kind = KIND_FROM_LABELS.get(label)
     if shape.props is None:
         texts = ", ".join(f"{p}: toString({v}.{p})" for p in DATETIMES)
         entries = [".*", texts]
     else:
-        wanted = ("id", *sorted(set(shape.props) - {"id"}))
+        wanted = ("id", *sorted(set(shape.props) - {"id", kind}))
         entries = [f"{p}: toString({v}.{p})" if p in DATETIMES else f".{p}" for p in wanted]
     personal = PERSONAL.get(label, ())
     if limited and personal and (shape.props is None or set(shape.props) & set(personal)):
         entries.append("caseOpen: " + CASE_OPEN.replace("{v}", v))  # a social org's cases
     props = f"{v} {{{', '.join(entries)}}}"
     rels = ", ".join(f"`{r.key}`: {r.param}" for r in shape.relations)
-    labels = f"['{label}']" if known and label != "Organization" else f"labels({v})"
+    read = not known or (kind is not None and (shape.props is None or kind in shape.props))
+    labels = f"labels({v})" if read else f"['{label}']"
     return f"{{props: {props}, labels: {labels}, rels: {{{rels}}}}}"
 
 

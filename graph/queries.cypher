@@ -2074,11 +2074,11 @@ CALL (rows1) {
 UNWIND rows1[$r0_offset..($r0_offset + $r0_limit)] AS row1
 WITH row1.v AS v1, row1.e AS e1
 
-RETURN collect({node: {props: v1 {.id, .name}, labels: labels(v1), rels: {}}, edge: e1}) AS items1
+RETURN collect({node: {props: v1 {.id, .name}, labels: ['Organization'], rels: {}}, edge: e1}) AS items1
 }
 RETURN {total: size(rows1), offset: $r0_offset, items: items1} AS r0
 }
-RETURN collect({node: {props: v {.id, .name}, labels: labels(v), rels: {`children`: r0}}, edge: null}) AS items }
+RETURN collect({node: {props: v {.id, .name}, labels: ['Organization'], rels: {`children`: r0}}, edge: null}) AS items }
 RETURN size(rows) AS total, items;
 
 // compiled_town_tree_limited
@@ -2096,11 +2096,11 @@ CALL (rows1) {
 UNWIND rows1[$r0_offset..($r0_offset + $r0_limit)] AS row1
 WITH row1.v AS v1, row1.e AS e1
 
-RETURN collect({node: {props: v1 {.id, .name}, labels: labels(v1), rels: {}}, edge: e1}) AS items1
+RETURN collect({node: {props: v1 {.id, .name}, labels: ['Organization'], rels: {}}, edge: e1}) AS items1
 }
 RETURN {total: size(rows1), offset: $r0_offset, items: items1} AS r0
 }
-RETURN collect({node: {props: v {.id, .name}, labels: labels(v), rels: {`children`: r0}}, edge: null}) AS items }
+RETURN collect({node: {props: v {.id, .name}, labels: ['Organization'], rels: {`children`: r0}}, edge: null}) AS items }
 RETURN size(rows) AS total, items;
 
 // compiled_grid_detail_district
@@ -2110,7 +2110,7 @@ CALL (v) { MATCH (v)-[:SERVED_BY]->(v1:GridBranch) RETURN v1, null AS e1 UNION M
 WITH v1, e1 WHERE v1.archivedAt IS NULL
 LIMIT 1
 
-RETURN head(collect({props: v1 {.id, .name}, labels: labels(v1), rels: {}})) AS r0
+RETURN head(collect({props: v1 {.id, .name}, labels: ['Organization'], rels: {}})) AS r0
 }
 CALL (v) {
 CALL (v) { MATCH (v1:Youth)-[:RESIDES_IN]->(v) RETURN v1, null AS e1 }
@@ -2126,7 +2126,7 @@ CALL (v) { MATCH (v)-[:SERVED_BY]->(v1:GridBranch) RETURN v1, null AS e1 UNION M
 WITH v1, e1 WHERE v1.archivedAt IS NULL AND ($scopeAll OR v1.id IN $scopeOrgs OR EXISTS { MATCH (v1)-[:CO_BUILDS]->(o:Organization) WHERE o.id IN $scopeOrgs })
 LIMIT 1
 
-RETURN head(collect({props: v1 {.id, .name}, labels: labels(v1), rels: {}})) AS r0
+RETURN head(collect({props: v1 {.id, .name}, labels: ['Organization'], rels: {}})) AS r0
 }
 CALL (v) {
 CALL (v) { MATCH (v1:Youth)-[:RESIDES_IN]->(v) RETURN v1, null AS e1 }

@@ -30,7 +30,6 @@ from graphql import (
     GraphQLField,
     GraphQLInterfaceType,
     GraphQLList,
-    GraphQLNamedType,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
@@ -82,10 +81,21 @@ class Plan:
 @dataclass(frozen=True)
 class Prepared:
     """An operation compiled for one set of variables and one masking: its roots, and the
-    selection the response is shaped by (its collected fields kept)."""
+    functions that shape each root's answer into the response (made on first use)."""
 
     roots: dict[str, tuple[list[FieldNode], Root | None]]
-    shaping: Selection
+    program: _Program
+    shapes: dict[str, Shape] = field(default_factory=dict)
+
+    def shape(self, key: str) -> Shape:
+        if key not in self.shapes:
+            nodes = self.roots[key][0]
+            query_type = self.program.walk.schema.query_type
+            assert query_type is not None
+            self.shapes[key] = self.program.shape(
+                query_type.fields[nodes[0].name.value].type, nodes
+            )
+        return self.shapes[key]
 
 
 PREPARED_MAX = 256  # per plan: then the oldest half is dropped
@@ -270,12 +280,10 @@ async def execute(
             values = [await _read(context, root) for _, root in compiled.values()]
         else:
             values = await asyncio.gather(*(_read(context, root) for _, root in compiled.values()))
-        shaper = _Shaper(prepared.shaping, context)
         data = {
-            key: (query_type.name if root is None else
-                  shaper.complete(value, query_type.fields[nodes[0].name.value].type, nodes))
-            for (key, (nodes, root)), value in zip(compiled.items(), values, strict=True)
-        }  # fmt: skip
+            key: query_type.name if root is None else prepared.shape(key)(value, context)
+            for (key, (_, root)), value in zip(compiled.items(), values, strict=True)
+        }
     except ApiError as error:
         raise Fallback from error
     finally:
@@ -299,7 +307,7 @@ def _prepare(
         coerced = _variables(schema, plan, variables)
         prepared = Prepared(
             roots(schema, plan, coerced, unmask),
-            Selection(schema, plan.fragments, coerced, unmask),
+            _Program(Selection(schema, plan.fragments, coerced, unmask)),
         )
         if key is not None:
             if len(plan.prepared) >= PREPARED_MAX:
@@ -372,114 +380,175 @@ def _reader(object_type: GraphQLObjectType, name: str) -> Reader | str | None:
     return None
 
 
-class _Shaper:
-    """graphql-core's completion of values, straight from the records and pages a compiled read
-    returned; a field with logic of its own is asked of the node's object (mapping.py)."""
+Shape = Callable[[Any, Context], Any]  # a value found at a place of the selection -> its JSON
 
-    def __init__(self, walk: Selection, context: Context) -> None:
+
+class _Program:
+    """graphql-core's completion of values, made into functions once per prepared operation: for
+    each place of the selection, what to do with the value a compiled read brings there (a node
+    record, a page, or an object of mapping.py for a field with logic of its own)."""
+
+    def __init__(self, walk: Selection) -> None:
         self.walk = walk
-        self.context = context
-        self.info = _Info(context)
 
-    def complete(self, value: Any, of: GraphQLOutputType, nodes: Sequence[FieldNode]) -> Any:
-        if value is None:
-            return None
+    def shape(self, of: GraphQLOutputType, nodes: Sequence[FieldNode]) -> Shape:
         if isinstance(of, GraphQLNonNull):
-            return self.complete(value, of.of_type, nodes)
+            return self.shape(of.of_type, nodes)
         if isinstance(of, GraphQLList):
-            return [self.complete(item, of.of_type, nodes) for item in value]
+            item = self.shape(of.of_type, nodes)
+            return lambda value, ctx: None if value is None else [item(v, ctx) for v in value]
         if isinstance(of, GraphQLObjectType | GraphQLInterfaceType):
-            if isinstance(value, Page):
-                return self._page(value, of, nodes)
-            if isinstance(value, dict) and "props" in value:
-                runtime = self.walk.schema.type_map[TYPES[primary_label(value["labels"])].__name__]
-                assert isinstance(runtime, GraphQLObjectType)
-                return self._record(value, runtime, nodes)
+            return self._composite(of, nodes)
+        serialize = of.serialize  # type: ignore[union-attr]
+        return lambda value, ctx: None if value is None else serialize(value)
+
+    def _composite(self, of: Any, nodes: Sequence[FieldNode]) -> Shape:
+        made: dict[str, Shape] = {}  # by the kind of value and its runtime type, made when met
+        type_map = self.walk.schema.type_map
+
+        def runtime(name: str) -> GraphQLObjectType:
+            found = of if isinstance(of, GraphQLObjectType) else type_map[name]
+            assert isinstance(found, GraphQLObjectType)
+            return found
+
+        def shape(value: Any, ctx: Context) -> Any:
+            if value is None:
+                return None
             if isinstance(value, dict) and "items" in value:  # a relation's page
                 items, offset = value["items"], value["offset"]
                 total = value["total"] if value["total"] is not None else offset + len(items)
-                return self._page(Page(items, total, offset), of, nodes)
-            runtime_type: GraphQLNamedType = of
-            if isinstance(of, GraphQLInterfaceType):
-                runtime_type = self.walk.schema.type_map[type(value).__name__]
-            assert isinstance(runtime_type, GraphQLObjectType)
-            return self._object(value, runtime_type, nodes)
-        return of.serialize(value)  # type: ignore[union-attr]
+                value = Page(items, total, offset)
+            if isinstance(value, Page):
+                if "page" not in made:
+                    made["page"] = self._page(of, nodes)
+                return made["page"](value, ctx)
+            if isinstance(value, dict):  # a node record
+                name = TYPES[primary_label(value["labels"])].__name__
+                if name not in made:
+                    made[name] = self._record(runtime(name), nodes)
+                return made[name](value, ctx)
+            key = f"object {type(value).__name__}"
+            if key not in made:
+                made[key] = self._object(runtime(type(value).__name__), nodes)
+            return made[key](value, ctx)
 
-    def _page(self, page: Page[Any], of: Any, nodes: Sequence[FieldNode]) -> Any:
+        return shape
+
+    def _fields(self, of: Any, nodes: Sequence[FieldNode]) -> dict[str, list[FieldNode]]:
+        return self.walk.fields([n.selection_set for n in nodes], of.name)
+
+    def _page(self, of: Any, nodes: Sequence[FieldNode]) -> Shape:
         """A connection: its total and nodes from the page; edges and page info (cursors) from
         the connection mapping.py makes of it, its nodes left as records."""
-        out: dict[str, Any] = {}
-        connection = None
-        sets = [n.selection_set for n in nodes]
-        for key, found in self.walk.fields(sets, of.name).items():
-            name = found[0].name.value
-            field_def = of.fields[name] if name != "__typename" else None
-            if field_def is None:
-                out[key] = of.name
-            elif name == "totalCount":
-                out[key] = page.total
-            elif name == "nodes":
-                records = [item["node"] for item in page.items]
-                out[key] = self.complete(records, field_def.type, found)
-            else:
-                connection = connection or raw_connection(page)
-                value = self._value(connection, key, field_def)
-                out[key] = self.complete(value, field_def.type, found)
-        return out
-
-    def _record(
-        self, record: dict[str, Any], object_type: GraphQLObjectType, nodes: Sequence[FieldNode]
-    ) -> Any:
-        out = {}
-        obj = None
-        sets = [n.selection_set for n in nodes]
-        for key, found in self.walk.fields(sets, object_type.name).items():
+        parts: list[tuple[str, Callable[[Page[Any], Context], Any]]] = []
+        for key, found in self._fields(of, nodes).items():
             name = found[0].name.value
             if name == "__typename":
-                out[key] = object_type.name
+                parts.append((key, _constant(of.name)))
+                continue
+            field_def = of.fields[name]
+            child = self.shape(field_def.type, found)
+            if name == "totalCount":
+                parts.append((key, _total))
+            elif name == "nodes":
+                parts.append((key, _page_nodes(child)))
+            else:
+                parts.append((key, _from_connection(_getter(key, field_def), child)))
+        return lambda page, ctx: {key: part(page, ctx) for key, part in parts}
+
+    def _record(self, object_type: GraphQLObjectType, nodes: Sequence[FieldNode]) -> Shape:
+        """A node from its record; a field with logic of its own asks the node's object."""
+        # (key, what it is, how it is read, how its value is shaped), in the query's order
+        parts: list[tuple[str, str, Any, Shape]] = []
+        for key, found in self._fields(object_type, nodes).items():
+            name = found[0].name.value
+            if name == "__typename":
+                parts.append((key, "constant", object_type.name, _as_is))
                 continue
             field_def = object_type.fields[name]
+            child = self.shape(field_def.type, found)
             read = _reader(object_type, name)
             if read == RELATION:
-                rels = record.get("rels") or {}
-                if key not in rels:
-                    raise Fallback
-                value = rels[key]
+                parts.append((key, RELATION, None, child))
             elif callable(read):
-                value = read(record, self.context)
+                parts.append((key, "record", read, child))
             else:
-                obj = obj if obj is not None else to_object(record)
-                value = self._value(obj, key, field_def)
-            out[key] = self.complete(value, field_def.type, found)
-        return out
+                parts.append((key, "object", _getter(key, field_def), child))
 
-    def _object(
-        self, value: Any, object_type: GraphQLObjectType, nodes: Sequence[FieldNode]
-    ) -> Any:
-        out = {}
-        sets = [n.selection_set for n in nodes]
-        for key, found in self.walk.fields(sets, object_type.name).items():
+        def shape(record: dict[str, Any], ctx: Context) -> Any:
+            out = {}
+            obj = None
+            for key, kind, read, child in parts:
+                if kind == "record":
+                    out[key] = child(read(record, ctx), ctx)
+                elif kind == RELATION:
+                    rels = record.get("rels") or {}
+                    if key not in rels:
+                        raise Fallback
+                    out[key] = child(rels[key], ctx)
+                elif kind == "constant":
+                    out[key] = read
+                else:
+                    obj = obj if obj is not None else to_object(record, relations=False)
+                    out[key] = child(read(obj, ctx), ctx)
+            return out
+
+        return shape
+
+    def _object(self, object_type: GraphQLObjectType, nodes: Sequence[FieldNode]) -> Shape:
+        parts: list[tuple[str, Callable[[Any, Context], Any], Shape]] = []
+        for key, found in self._fields(object_type, nodes).items():
             name = found[0].name.value
             if name == "__typename":
-                out[key] = object_type.name
+                parts.append((key, _constant(object_type.name), _as_is))
                 continue
             field_def = object_type.fields[name]
-            out[key] = self.complete(self._value(value, key, field_def), field_def.type, found)
-        return out
+            parts.append((key, _getter(key, field_def), self.shape(field_def.type, found)))
+        return lambda obj, ctx: {key: child(get(obj, ctx), ctx) for key, get, child in parts}
 
-    def _value(self, obj: Any, key: str, field_def: GraphQLField) -> Any:
-        definition = field_def.extensions["strawberry-definition"]
-        meta = definition.metadata or {}
-        if "relation" in meta:
-            fetched = getattr(obj, "_fetched", None)
-            if fetched is None or key not in fetched:
+
+def _getter(key: str, field_def: GraphQLField) -> Callable[[Any, Context], Any]:
+    """How an object of mapping.py answers a field: a relation it brought, an attribute, or the
+    field's own function."""
+    definition = field_def.extensions["strawberry-definition"]
+    meta = definition.metadata or {}
+    if "relation" in meta:
+
+        def fetched(obj: Any, ctx: Context) -> Any:
+            brought = getattr(obj, "_fetched", None)
+            if brought is None or key not in brought:
                 raise Fallback
-            return fetched[key]
-        resolver = definition.base_resolver
-        if resolver is None:
-            return getattr(obj, definition.python_name)
-        call: Callable[..., Any] = resolver.wrapped_func
-        if resolver.info_parameter is not None:
-            return call(obj, **{resolver.info_parameter.name: self.info})
-        return call(obj)
+            return brought[key]
+
+        return fetched
+    resolver = definition.base_resolver
+    if resolver is None:
+        name = definition.python_name
+        return lambda obj, ctx: getattr(obj, name)
+    call: Callable[..., Any] = resolver.wrapped_func
+    if resolver.info_parameter is not None:
+        info = resolver.info_parameter.name
+        return lambda obj, ctx: call(obj, **{info: _Info(ctx)})
+    return lambda obj, ctx: call(obj)
+
+
+def _constant(value: Any) -> Callable[[Any, Context], Any]:
+    return lambda found, ctx: value
+
+
+def _as_is(value: Any, ctx: Context) -> Any:
+    return value
+
+
+def _total(page: Page[Any], ctx: Context) -> int:
+    return page.total
+
+
+def _page_nodes(child: Shape) -> Callable[[Page[Any], Context], Any]:
+    return lambda page, ctx: child([item["node"] for item in page.items], ctx)
+
+
+def _from_connection(
+    get: Callable[[Any, Context], Any], child: Shape
+) -> Callable[[Page[Any], Context], Any]:
+    return lambda page, ctx: child(get(raw_connection(page), ctx), ctx)

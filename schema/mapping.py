@@ -177,9 +177,10 @@ def field_reader(cls: type, name: str) -> Callable[[dict[str, Any]], Any] | None
     return None
 
 
-def to_object(record: dict[str, Any]) -> Any:
+def to_object(record: dict[str, Any], relations: bool = True) -> Any:
     """The node object of a record `{props, labels}`; personal properties (core/personal.py) are
-    kept aside for masking."""
+    kept aside for masking. `relations=False`: the relations the record brought are left out
+    (schema/compiled.py shapes them from the record itself)."""
     props, labels = record["props"], record["labels"]
     label = primary_label(labels)
     cls = TYPES[label]
@@ -193,7 +194,7 @@ def to_object(record: dict[str, Any]) -> Any:
     if _keeps_labels(cls):
         values["labels"] = labels
     obj = cls(**values)
-    rels = record.get("rels")
+    rels = record.get("rels") if relations else None
     if rels is not None:  # a compiled read (graph/compiler.py) brought its relations along
         obj._fetched = {key: relation_value(value) for key, value in rels.items()}
     return obj

@@ -35,7 +35,8 @@ class Organization(Node):
     archived_at: dt.datetime | None
     labels: strawberry.Private[list[str]]
 
-    @strawberry.field(metadata={"uses": ()})  # from its labels, which every read brings
+    # from its labels: graph/compiler.py reads them where `kind` is asked for
+    @strawberry.field(metadata={"uses": ("kind",)})
     def kind(self) -> OrgKind:
         return next(k for k in OrgKind if k.value in self.labels)
 
