@@ -244,6 +244,8 @@ def memory_line(workers: int, rss_mb: Mapping[str, float], broker_mb: float | No
 def split_line(workers: int, ms: Mapping[str, float]) -> str:
     """How a side's API CPU fell on its processes over the whole part."""
     total = sum(ms.values())
+    if len(ms) == 1:
+        return f"  {workers} worker(s): {total / 1000:.1f} s of CPU, one process"
     shares = ", ".join(f"{name} {100 * v / total:.0f}%" for name, v in ms.items() if total)
     return f"  {workers} worker(s): {total / 1000:.1f} s of CPU: {shares}"
 
@@ -268,8 +270,21 @@ class Side:
         broker = self.broker_pid
         return tree_ticks(self.api.pid, () if broker is None else (broker,))
 
+    names: dict[int, str] = field(default_factory=dict)  # by pid, as first seen
+
     def name(self, pid: int) -> str:
-        return "master" if pid == self.api.pid and self.workers > 1 else f"worker {pid}"
+        """master (uvicorn's supervisor), worker 1, 2, ... or a helper by its command."""
+        if pid not in self.names:
+            if self.workers == 1:
+                name = "serve" if pid == self.api.pid else f"process {pid}"
+            elif pid == self.api.pid:
+                name = "master"
+            elif "resource_tracker" in _command(pid):
+                name = "resource tracker"  # multiprocessing's, started with the workers
+            else:
+                name = f"worker {sum(n.startswith('worker') for n in self.names.values()) + 1}"
+            self.names[pid] = name
+        return self.names[pid]
 
     def rss_mb(self) -> dict[str, float]:
         """Each API process's peak RSS (VmHWM), now."""
@@ -280,6 +295,13 @@ class Side:
         pid = self.broker_pid
         kb = read_status_kb(pid, "VmHWM") if pid is not None else None
         return None if kb is None else kb / 1024
+
+
+def _command(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
 
 
 def _pids(sides: list[Side], neo4j_pid: int | None) -> dict[str, int | None]:

@@ -149,6 +149,7 @@ def test_memory_and_cpu_split_lines() -> None:
         memory_line(2, {"master": 60.0, "worker 8": 118.0, "worker 9": 121.0}, 14.6)
         == "  2 worker(s): 299 MB (master 60 + worker 8 118 + worker 9 121); broker 15 MB"
     )
+    assert split_line(1, {"serve": 2500.0}) == "  1 worker(s): 2.5 s of CPU, one process"
     assert (
         split_line(2, {"master": 100.0, "worker 8": 600.0, "worker 9": 300.0})
         == "  2 worker(s): 1.0 s of CPU: master 10%, worker 8 60%, worker 9 30%"
