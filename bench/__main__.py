@@ -1,7 +1,7 @@
 """`python -m bench`: load rencheng at each scale into the bench Neo4j, serve the API with uvicorn,
 drive the mix of reads over HTTP and as raw Cypher, time the feature reads one at a time, compare
-the nested reads with the peer (the Neo4j GraphQL Library on Apollo Server), and report the
-figures against the targets."""
+the nested reads with the peer (the Neo4j GraphQL Library on Apollo Server), compare one API
+worker with two, and report the figures against the targets."""
 
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ from bench.runner import Call, Phase, Tokens, cypher_call, http_call, run_phase
 from bench.services import RESULTS, ApiProcess, BenchNeo4j, PeerProcess
 from bench.versus import Cell, cell_table, measure_peer, scale_lines
 from bench.versus import target_lines as peer_target_lines
+from bench.workers import run_workers
 from bench.workload import Cypher, Ids, build_mix, sample_ids
 from core.principal import Role
 from core.settings import Settings, get_settings
@@ -54,7 +55,7 @@ VERSION = Query("bench_version", "CALL dbms.components() YIELD versions RETURN v
 APOC_VERSION = Query("bench_apoc", "RETURN apoc.version() AS v")
 
 
-PARTS = ("mix", "features", "peer")
+PARTS = ("mix", "features", "peer", "workers")
 
 
 def _int_list(text: str) -> list[int]:
@@ -88,7 +89,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=list(PARTS),
         help="mix (the mix of reads at each concurrency), features (the feature reads one at a "
         "time), peer (the nested reads of the mix on the project, the peer and the floor, "
-        "interleaved); default mix,features,peer",
+        "interleaved), workers (the reads of the mix on `serve --workers N` for each N of "
+        "--workers, interleaved); default mix,features,peer,workers",
     )
     parser.add_argument(
         "--peer",
@@ -99,7 +101,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--slice",
         type=float,
         default=1.0,
-        help="peer: the length of one side's turn in the interleaved run, s (default 1)",
+        help="peer and workers: the length of one side's turn in the interleaved run, s "
+        "(default 1)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=_int_list,
+        default=[1, 2],
+        help="workers: the API's worker counts compared, ratios against the first (default 1,2)",
     )
     parser.add_argument(
         "--warmup",
@@ -332,6 +341,14 @@ def run(args: argparse.Namespace, report: Report) -> None:
                 f"concurrency {', '.join(map(str, args.concurrency))}; peer trips: one Cypher "
                 "statement per root field",
             )
+        if "workers" in args.parts:
+            report(
+                f"workers: `youth-matrix serve --workers N` for N in "
+                f"{', '.join(map(str, args.workers))} (several workers: with the NATS broker "
+                "serve starts), on the same Neo4j; each read of the mix alone, the sides "
+                f"interleaved in slices of {args.slice:g} s, {args.seconds:g} s per side at "
+                f"concurrency {', '.join(map(str, args.concurrency))}",
+            )
         report(trips)
         by_scale: dict[int, list[Cell]] = {}
         # The API's JWT secret: chosen here, so that the tokens minted here verify there.
@@ -347,6 +364,13 @@ def run(args: argparse.Namespace, report: Report) -> None:
             # the peer part reads a town's tree and youth as that town's admin
             town = ids.towns[-1]
             tokens = Tokens(token, {town: mint_token(signing, "bench-town", Role.TOWN_ADMIN, town)})
+            if "workers" in args.parts:
+                run_workers(
+                    connection, neo4j.pid(), ids, token, secret, settings.state_dir, RESULTS,
+                    scale, args, report,
+                )  # fmt: skip
+            if not set(args.parts) - {"workers"}:
+                continue  # no other part needs the API under uvicorn
             api = ApiProcess(connection, secret, RESULTS / f"api-scale{scale}.log")
             peer = (
                 PeerProcess(connection, RESULTS / f"peer-scale{scale}.log")

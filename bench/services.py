@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -15,12 +17,14 @@ from pathlib import Path
 import httpx
 
 from core.settings import Settings
+from graph.natsd import LocalNats
 from graph.server import Connection, LocalNeo4j
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PEER_DIR = ROOT / "bench" / "peer"  # the Node project of the peer; node_modules/ is git-ignored
 INSTANCE = "bench"  # never "dev" or "test": the benchmark wipes its database
+SERVE_BROKER = "dev"  # the instance of the broker `youth-matrix serve` starts (app/cli.py)
 # APOC core for the peer (the Neo4j GraphQL Library calls some apoc.* functions). Maven Central
 # has no APOC build for every 5.26 patch release of the server: this is the newest 5.26 one there,
 # which loads in any 5.26.x server (`RETURN apoc.version()` is checked at start).
@@ -144,14 +148,38 @@ class ChildProcess:
 
 class ApiProcess(ChildProcess):
     """`uvicorn app.asgi:create_app` in a child process, configured only through its environment,
-    exactly as a deployment would be (no reload, one worker, no access log)."""
+    exactly as a deployment would be (no reload, one worker, no access log).
+
+    With `workers`: `youth-matrix serve --workers N` instead, as production runs it: uvicorn's
+    supervisor over N worker processes sharing the port and, for N > 1, the NATS broker `serve`
+    starts and stops itself, here in `state_dir` (the API's own state folder: its broker and
+    metrics files, apart from a `serve` of the checkout). It runs in a session of its own, so
+    that stopping it stops its workers too."""
 
     what = "the API"
 
-    def __init__(self, connection: Connection, jwt_secret: str, log_path: Path) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        jwt_secret: str,
+        log_path: Path,
+        workers: int | None = None,
+        state_dir: Path | None = None,
+    ) -> None:
         super().__init__(log_path)
         self.connection = connection
         self.jwt_secret = jwt_secret
+        self.workers = workers
+        self.state_dir = state_dir
+        if workers is not None and state_dir is None:
+            raise ValueError("an API with workers needs a state folder of its own")
+
+    @property
+    def broker(self) -> LocalNats | None:
+        """The broker `serve` starts for several workers."""
+        if self.workers is None or self.workers < 2 or self.state_dir is None:
+            return None
+        return LocalNats(self.state_dir, SERVE_BROKER)
 
     def start(self, timeout: float = 60.0) -> None:
         env = {
@@ -170,15 +198,30 @@ class ApiProcess(ChildProcess):
             "--host", "127.0.0.1", "--port", str(self.port),
             "--no-access-log", "--log-level", "warning",
         ]  # fmt: skip
+        if self.workers is not None:
+            env["YM_STATE_DIR"] = str(self.state_dir)
+            env.pop("YM_BROKER_URL", None)  # the broker is serve's own
+            command = [
+                sys.executable, "-m", "app.cli", "serve", "--workers", str(self.workers),
+                "--host", "127.0.0.1", "--port", str(self.port),
+            ]  # fmt: skip
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         # A file, not a pipe: nobody reads the child's output while it runs, and a full pipe
         # would block it.
         with self.log_path.open("wb") as log:
             self.proc = subprocess.Popen(
                 command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
+                stdin=subprocess.DEVNULL, start_new_session=self.workers is not None,
             )  # fmt: skip
         self._wait_ready(timeout)
+
+    def stop(self) -> None:
+        super().stop()  # serve stops its workers and its broker on SIGTERM
+        if self.workers is not None and self.proc is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)  # a worker left behind, if any
+        if (broker := self.broker) is not None:
+            broker.stop()  # when serve could not
 
     def ready(self, http: httpx.Client) -> bool:
         return http.get("/health/ready").status_code == 200
