@@ -236,7 +236,7 @@ class Selection:
                     f"filtering {label} by {key} needs a role that sees personal data",
                     f"filter.{key}",
                 )
-            if name == "kind":  # a label from the OrgKind vocabulary, not a value
+            if name == "kind" and label == "Organization":  # a label (OrgKind), not a value
                 names.append(f"kind:{value.value}")
                 continue
             if name in ID_FILTERS:
