@@ -8,7 +8,7 @@ HTTP (a bearer token on each):
   row-level report), `GET /imports/{id}/report.xlsx` the file with the offending cells marked;
 - `GET /exports/{kind}.xlsx|.csv?under=…&search=…` a list in the caller's scope, with the list's
   filters, masked as in GraphQL; cells that a spreadsheet would run as a formula are written as
-  text.
+  text (also `youth-matrix export KIND`).
 """
 
 from __future__ import annotations
@@ -540,3 +540,25 @@ async def cli_run(
     print(describe(result))
     return 0 if result.ok else 1
 
+
+async def cli_export(
+    settings: Settings,
+    db: Database,
+    kind: str,
+    path: str,
+    filters: list[str],
+    principal: Principal,
+) -> str:
+    """`youth-matrix export KIND [--out F.xlsx|F.csv] [--filter NAME=VALUE …]`, in the scope of
+    `--role`/`--org` (default: the district centre), masked as GraphQL masks it."""
+    given: dict[str, str] = {}
+    for item in filters:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise BadUserInput(f"--filter {item!r}: give NAME=VALUE", "filter")
+        given[name.strip()] = value
+    ctx = Context.create(db, settings, principal, await scope_for(db, principal), uuid.uuid4().hex)
+    body = await export_file(ctx, kind, path.rpartition(".")[2].lower(), given)
+    with open(path, "wb") as file:
+        file.write(body)
+    return path

@@ -8,15 +8,19 @@ import asyncio
 import csv
 import datetime as dt
 import io
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from app.imports import export_filters
+from app.imports import cli_export, export_filters
+from core.errors import BadUserInput
 from core.imports import EXPORTS, KINDS, LISTS
 from core.personal import gb11643_check_digit
+from core.principal import Principal, Role
+from core.settings import get_settings
 from graph.driver import Database, Query
 from tests.conftest import GraphQL, data, gid, token
 
@@ -515,3 +519,19 @@ def test_export_filters_are_typed_as_graphql_types_them() -> None:
     assert appeals["status"] == ["OPEN", "CLOSED"]
     assert appeals["created_to"].isoformat() == "2021-07-01T00:00:00+08:00"
     assert export_filters(EXPORTS["organizations"], {"level": "1", "search": " "}) == {"level": 1}
+
+
+async def test_the_cli_exports_what_the_route_exports(
+    rencheng: Database, client: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    town = Principal("cli", Role.TOWN_ADMIN, "RC-T01")
+    path = str(tmp_path / "awards.csv")
+    filters = ["year=2021", "title=最美网格团干部"]
+    assert await cli_export(get_settings(), rencheng, "awards", path, filters, town) == path
+    route = await client.get(
+        "/exports/awards.csv?year=2021&title=最美网格团干部", headers=bearer("TOWN_ADMIN", "RC-T01")
+    )
+    assert Path(path).read_bytes() == route.content and route.content.count(b"\r\n") > 1
+    with pytest.raises(BadUserInput) as raised:
+        await cli_export(get_settings(), rencheng, "awards", path, ["year"], town)
+    assert raised.value.field == "filter"
