@@ -504,6 +504,7 @@ async def export_rows(ctx: Context, kind_name: str, filters: dict[str, Any]) -> 
         values["kind"] = next((k for k in ORG_KINDS if k in rec["labels"]), None)
         values.update({k: v for k, v in (rec["links"] or {}).items()})
         values.update({k: _native(v) for k, v in (rec["rel"] or {}).items()})
+        values["caseOpen"] = rec["caseOpen"]
         rows.append(_masked(ctx, kind.label, values))
     return rows
 

@@ -482,6 +482,20 @@ async def test_a_visited_youth_is_masked_in_an_export_exactly_as_in_graphql(
     assert await export(client, "visits", as_=("SOCIAL_ORG", "SO-001")) == [LISTS["visits"].headers]
 
 
+async def test_a_social_organisation_exports_the_youth_of_its_cases_as_graphql_shows_them(
+    mini: Database, client: httpx.AsyncClient, gql: GraphQL
+) -> None:
+    query = "{ youth(first: 100) { nodes { key name idNumber birthDate phone address } } }"
+    social = ("SOCIAL_ORG", "SO-001")
+    nodes = data(await gql(query, as_=social))["youth"]["nodes"]
+    table = await export(client, "youth", as_=social)
+    fields = ("name", "idNumber", "birthDate", "phone", "address")
+    at = [HEADERS.index(KINDS["youth"].column(f).header) for f in fields]
+    exported = {row[0]: tuple(row[i] for i in at) for row in table[1:]}
+    assert exported == {n["key"]: tuple(n[f] or "" for f in fields) for n in nodes}
+    assert {"*" in name for name, *_ in exported.values()} == {True, False}  # open cases only
+
+
 @pytest.mark.parametrize(
     ("path", "status", "code", "field"),
     [
