@@ -33,7 +33,7 @@ from rich.progress import (
 
 from app.asgi import prepare_database
 from app.auth import mint_token
-from app.imports import cli_run, cli_template
+from app.imports import cli_export, cli_run, cli_template
 from app.logging import configure_logging, uvicorn_log_config
 from app.serving import (
     bundled_path,
@@ -328,6 +328,38 @@ def import_cmd(
     )
     if code:
         raise typer.Exit(code)
+
+
+@app.command("export")
+def export_cmd(
+    kind: Annotated[str, typer.Argument(help="youth, appeals, visits, funds, notices, …")],
+    out_file: Annotated[
+        str | None, typer.Option("--out", help="F.xlsx or F.csv (default KIND.xlsx)")
+    ] = None,
+    filters: Annotated[
+        list[str] | None, typer.Option("--filter", help="NAME=VALUE, the list's filters")
+    ] = None,
+    role: Annotated[Role, typer.Option(help="export as this role")] = Role.DISTRICT_ADMIN,
+    org: Annotated[str, typer.Option(help="… acting for this organisation")] = "RC",
+    account: Annotated[str, typer.Option(help="the account name")] = "cli",
+) -> None:
+    """Export a list (as `GET /exports/KIND.xlsx`): the role's scope, GraphQL's masks.
+
+    Example: youth-matrix export visits --filter under=RC-T01 --filter kind=日常走访 --out v.csv
+    """
+    settings = get_settings()
+    _start_neo4j(settings)
+    principal = Principal(account, role, org)
+    path = out_file or f"{kind}.xlsx"
+    try:
+        _with_database(
+            settings,
+            lambda db: cli_export(settings, db, kind, path, filters or [], principal),
+        )
+    except ApiError as error:
+        err.print(f"[red]{error.message}[/red]")
+        raise typer.Exit(2) from error
+    out.print(f"wrote {path}")
 
 
 # -- persisted queries -----------------------------------------------------------------------

@@ -6,22 +6,26 @@ HTTP (a bearer token on each):
 - `POST /imports` multipart: `file`, `kind`, `dryRun` (true/false) → 202 `{importId}`; the import
   runs in the background: `GET /imports/{id}` its progress and, once done, its result (the
   row-level report), `GET /imports/{id}/report.xlsx` the file with the offending cells marked;
-- `GET /exports/{kind}.xlsx|.csv?under=…&search=…` a list in the caller's scope, masked as in
-  GraphQL; cells that a spreadsheet would run as a formula are written as text.
+- `GET /exports/{kind}.xlsx|.csv?under=…&search=…` a list in the caller's scope, with the list's
+  filters, masked as in GraphQL; cells that a spreadsheet would run as a formula are written as
+  text (also `youth-matrix export KIND`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import csv
+import datetime as dt
 import io
 import logging
 import time
+import typing
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import strawberry
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -36,24 +40,32 @@ from starlette.routing import Route
 
 from app.auth import principal_from_header
 from core.errors import ApiError, BadUserInput, NotFound, Unauthenticated
+from core.ids import graph_id
 from core.imports import (
     ENUM,
     ENUMS,
     EXAMPLE_PREFIX,
+    EXPORTS,
     FORMULA_STARTS,
-    KINDS,
     Kind,
     UnreadableFile,
     cell_text,
+    enum_code,
+    parse_date,
+    parse_datetime,
     read_table,
 )
 from core.principal import Principal
 from core.settings import Settings
+from core.vocabulary import Labelled
 from graph.datasets import is_empty
 from graph.driver import Database
 from graph.scope import Scope, scope_for
 from resolvers.context import Context
-from resolvers.imports import ImportResult, export_filters, export_rows, import_table
+from resolvers.imports import ImportResult, export_rows, import_table, kind_of
+from schema.filters import FILTERS
+from schema.mapping import snake
+from schema.selection import ID_FILTERS
 
 log = logging.getLogger("youth_matrix.imports")
 
@@ -63,12 +75,6 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")
 ERROR_FILL = PatternFill("solid", fgColor="FF9999")
 MAX_UPLOAD = 50 * 1024 * 1024
-
-
-def kind_of(name: str) -> Kind:
-    if name not in KINDS:
-        raise BadUserInput(f"unknown kind {name!r}; one of {', '.join(KINDS)}", "kind")
-    return KINDS[name]
 
 
 # -- templates ---------------------------------------------------------------------------------
@@ -186,6 +192,60 @@ def _safe(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def export_filters(kind: Kind, given: Mapping[str, str]) -> dict[str, Any]:
+    """The list's filters from text (query parameters, the CLI's --filter): the names and types of
+    the GraphQL list's filter input (schema/filters.py), snake_case or camelCase; codes or their
+    Chinese labels; dates YYYY-MM-DD (a time from a date: its midnight); ids as keys (RC-T01) or
+    global ids; lists comma-separated. `archived=false` and an empty search filter nothing, as in
+    GraphQL."""
+    hints = typing.get_type_hints(FILTERS[kind.label])
+    filters: dict[str, Any] = {}
+    for key, text in given.items():
+        name = snake(key)
+        if name not in hints:
+            raise BadUserInput(f"unknown filter {key!r}; one of {', '.join(hints)}", key)
+        value = _filter_value(name, hints[name], text.strip(), key)
+        if value is not None and not (name == "archived" and value is False):
+            filters[name] = value
+    return filters
+
+
+def _filter_value(name: str, hint: Any, text: str, key: str) -> Any:
+    (of,) = [arg for arg in typing.get_args(hint) if arg is not type(None)] or [hint]
+    if not text:
+        return None
+    if typing.get_origin(of) is list:
+        (item,) = typing.get_args(of)
+        return [_filter_value(name, item, part.strip(), key) for part in text.split(",")]
+    wrong = f"filter {key}: {text!r} is not "
+    if of is bool:
+        if text.lower() not in ("true", "false", "1", "0"):
+            raise BadUserInput(wrong + "true or false", key)
+        return text.lower() in ("true", "1")
+    if of is int:
+        if not text.lstrip("-").isdigit():
+            raise BadUserInput(wrong + "a whole number", key)
+        return int(text)
+    if of in (dt.date, dt.datetime):
+        moment = (parse_date if of is dt.date else parse_datetime)(text)
+        if moment is None:
+            raise BadUserInput(wrong + "a date (YYYY-MM-DD)", key)
+        return moment
+    if isinstance(of, type) and issubclass(of, Labelled):
+        code = enum_code(of, text)
+        if code is None:
+            choices = ", ".join(f"{m.value} ({m.label})" for m in of)
+            raise BadUserInput(wrong + f"one of {choices}", key)
+        return code
+    if of is strawberry.ID:  # a key, or the global id GraphQL takes
+        label = ID_FILTERS[name]
+        try:
+            return graph_id(text, label, key)
+        except BadUserInput:
+            return text
+    return text
+
+
 def export_table(kind: Kind, rows: list[dict[str, Any]]) -> list[list[str]]:
     return [kind.headers] + [
         [_safe(cell_text(c, row.get(c.field))) for c in kind.columns] for row in rows
@@ -196,6 +256,23 @@ def to_csv(table: list[list[str]]) -> bytes:
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(table)
     return out.getvalue().encode("utf-8-sig")
+
+
+async def export_file(
+    ctx: Context, kind_name: str, extension: str, given: Mapping[str, str]
+) -> bytes:
+    """A list of the caller's scope as CSV (UTF-8 with a BOM) or XLSX: `GET /exports/…` and
+    `youth-matrix export`."""
+    kind = kind_of(kind_name, EXPORTS)
+    if extension not in ("csv", "xlsx"):
+        raise NotFound("exports are .csv or .xlsx", "format")
+    table = export_table(kind, await export_rows(ctx, kind.name, export_filters(kind, given)))
+    if ctx.personal_reads:
+        log.info(
+            "personal data exported",
+            extra={"account": ctx.caller().account, "reads": len(ctx.personal_reads)},
+        )
+    return to_csv(table) if extension == "csv" else to_xlsx(kind, table)
 
 
 def to_xlsx(kind: Kind, table: list[list[str]]) -> bytes:
@@ -422,26 +499,13 @@ def routes(database: Callable[[], Database], settings: Settings) -> list[Route]:
 
     async def export(request: Request) -> Response:
         ctx = await context(request)
-        kind = kind_of(request.path_params["kind"])
-        extension = request.path_params["format"]
-        if extension not in ("csv", "xlsx"):
-            raise NotFound("exports are .csv or .xlsx", "format")
-        filters = export_filters(kind, dict(request.query_params))
-        table = export_table(kind, await export_rows(ctx, kind.name, filters))
-        if ctx.personal_reads:
-            log.info(
-                "personal data exported",
-                extra={"account": ctx.caller().account, "reads": len(ctx.personal_reads)},
-            )
-        if extension == "csv":
-            body, media = to_csv(table), "text/csv; charset=utf-8"
-        else:
-            body, media = to_xlsx(kind, table), XLSX_TYPE
+        name, extension = request.path_params["kind"], request.path_params["format"]
+        body = await export_file(ctx, name, extension, dict(request.query_params))
         return Response(
             body,
-            media_type=media,
+            media_type=XLSX_TYPE if extension == "xlsx" else "text/csv; charset=utf-8",
             headers={
-                "Content-Disposition": f'attachment; filename="{kind.name}.{extension}"',
+                "Content-Disposition": f'attachment; filename="{name}.{extension}"',
                 "Cache-Control": "no-store",
             },
         )
@@ -475,3 +539,26 @@ async def cli_run(
     result = await cli_import(ctx, path, kind, dry_run, settings.setup_timeout, report)
     print(describe(result))
     return 0 if result.ok else 1
+
+
+async def cli_export(
+    settings: Settings,
+    db: Database,
+    kind: str,
+    path: str,
+    filters: list[str],
+    principal: Principal,
+) -> str:
+    """`youth-matrix export KIND [--out F.xlsx|F.csv] [--filter NAME=VALUE …]`, in the scope of
+    `--role`/`--org` (default: the district centre), masked as GraphQL masks it."""
+    given: dict[str, str] = {}
+    for item in filters:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise BadUserInput(f"--filter {item!r}: give NAME=VALUE", "filter")
+        given[name.strip()] = value
+    ctx = Context.create(db, settings, principal, await scope_for(db, principal), uuid.uuid4().hex)
+    body = await export_file(ctx, kind, path.rpartition(".")[2].lower(), given)
+    with open(path, "wb") as file:
+        file.write(body)
+    return path

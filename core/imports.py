@@ -25,17 +25,23 @@ from core.personal import id_birth_date, is_valid_id_number, is_valid_mobile
 from core.vocabulary import (
     AppealCategory,
     AppealStatus,
+    AssessmentGrade,
+    AwardTitle,
     CadreSource,
     Difficulty,
+    FundSource,
     Gender,
     Labelled,
     OrgKind,
     PositionType,
     Post,
+    ProjectBrand,
     Sector,
     ServiceType,
     Skill,
+    TrainingTopic,
     Urgency,
+    VisitKind,
 )
 
 ZONE = pytz.timezone("Asia/Shanghai")
@@ -59,6 +65,10 @@ TEXT, INT, DATE, DATETIME, ENUM, ENUMS, ID_NUMBER, MOBILE = (
 # References, resolved against the graph in the importer's scope.
 REF_ORG, REF_GRID, REF_YOUTH, REF_SOCIAL = "ref_org", "ref_grid", "ref_youth", "ref_social"
 REFS = (REF_ORG, REF_GRID, REF_YOUTH, REF_SOCIAL)
+# Relations of the lists that are exported only (LISTS): the node a relation reaches (its key,
+# or another property as the column's `part` says), the keys of the nodes it reaches
+# (、-separated), or how many it reaches.
+NODE, NODES, COUNT = "node", "nodes", "count"
 
 
 @dataclass(frozen=True)
@@ -72,6 +82,11 @@ class Column:
     example: str = ""
     # For references: the organisation kinds (OrgKind values) a referenced organisation may be.
     kinds: tuple[str, ...] = ()
+    # For the relations of LISTS: the relation of graph/entities.py RELATIONS it follows, and
+    # what it shows of the node reached ("name": its name or title, masked as GraphQL masks it)
+    # or, for the relation of a kind's `each`, of the edge ("edge.amount").
+    relation: str = ""
+    part: str = "id"
 
 
 @dataclass(frozen=True)
@@ -83,6 +98,8 @@ class Kind:
     # Columns whose values together identify a row (a cadre has one row per post).
     identity: tuple[str, ...] = ("id",)
     notes: tuple[str, ...] = ()
+    # Exports of LISTS: a relation that gives one row per node it reaches (a fund's allocations).
+    each: str = ""
 
     def column(self, field_name: str) -> Column:
         return next(c for c in self.columns if c.field == field_name)
@@ -102,9 +119,12 @@ def _key(example: str) -> Column:
     )
 
 
-KINDS: dict[str, Kind] = {
-    k.name: k
-    for k in [
+def _by_name(kinds: list[Kind]) -> dict[str, Kind]:
+    return {k.name: k for k in kinds}
+
+
+KINDS: dict[str, Kind] = _by_name(
+    [
         Kind(
             "organizations",
             "Organization",
@@ -387,7 +407,166 @@ KINDS: dict[str, Kind] = {
             ),
         ),
     ]
-}
+)
+
+
+def _name(header: str = "名称") -> Column:
+    return Column("name", header)
+
+
+def _title(header: str = "名称") -> Column:
+    return Column("title", header)
+
+
+def _to_one(field_name: str, header: str, relation: str, part: str = "id") -> Column:
+    return Column(field_name, header, NODE, relation=relation, part=part)
+
+
+def _to_many(field_name: str, header: str, relation: str) -> Column:
+    return Column(field_name, header, NODES, relation=relation)
+
+
+_KEY = Column("id", "编号")
+_YEAR = Column("year", "年度", INT)
+
+# The other lists of the API, exported only (the same filters and scope as GraphQL's lists, and
+# its masks); their relations as the keys of the nodes they reach, as the importable kinds show
+# their references. Each relation is exported from the side that names it once (an activity
+# names its project; a project does not list its activities).
+LISTS: dict[str, Kind] = _by_name(
+    [
+        Kind(
+            "trainings",
+            "Training",
+            "培训",
+            (
+                _KEY,
+                _title(),
+                Column("topic", "主题", ENUM, enum=TrainingTopic),
+                Column("date", "日期", DATE),
+                _to_many("attendees", "参训干部", "Training.attendees"),
+            ),
+        ),
+        Kind(
+            "service-projects",
+            "ServiceProject",
+            "服务项目",
+            (
+                _KEY,
+                _name(),
+                Column("brand", "品牌", ENUM, enum=ProjectBrand),
+                _YEAR,
+                _to_one("runBy", "承办组织", "ServiceProject.runBy"),
+            ),
+        ),
+        Kind(
+            "activities",
+            "Activity",
+            "活动",
+            (
+                _KEY,
+                _title(),
+                Column("date", "日期", DATE),
+                Column("participants", "参与人数", INT),
+                Column("served", "服务人次", INT),
+                _to_one("project", "所属项目", "Activity.project"),
+                _to_one("organizedBy", "组织单位", "Activity.organizedBy"),
+                _to_one("heldAt", "活动阵地", "Activity.heldAt"),
+                _to_many("partners", "合作单位", "Activity.partners"),
+            ),
+        ),
+        Kind(
+            "visits",
+            "Visit",
+            "走访",
+            (
+                _KEY,
+                Column("kind", "类型", ENUM, enum=VisitKind),
+                Column("date", "日期", DATE),
+                _to_one("cadre", "走访干部", "Visit.cadre"),
+                _to_one("target", "走访对象", "Visit.target"),
+                _to_one("targetName", "对象名称", "Visit.target", part="name"),
+                Column("notes", "情况记录"),
+                _to_many("appeals", "产生诉求", "Visit.appeals"),
+            ),
+        ),
+        Kind(
+            "funds",
+            "Fund",
+            "经费",
+            (
+                _KEY,
+                _name(),
+                Column("source", "来源", ENUM, enum=FundSource),
+                _YEAR,
+                Column("amount", "金额（元）", INT),
+                _to_one("allocation", "分配对象", "Fund.allocations"),
+                Column(
+                    "allocationAmount",
+                    "分配金额（元）",
+                    INT,
+                    relation="Fund.allocations",
+                    part="edge.amount",
+                ),
+            ),
+            each="Fund.allocations",
+        ),
+        Kind(
+            "campaigns",
+            "Campaign",
+            "专项行动",
+            (_KEY, _name(), _YEAR, _to_many("participants", "参与组织", "Campaign.participants")),
+        ),
+        Kind(
+            "assessments",
+            "Assessment",
+            "考核",
+            (
+                _KEY,
+                _name(),
+                Column("period", "考核期"),
+                _to_one("target", "考核对象", "Assessment.target"),
+                _to_one("targetName", "对象名称", "Assessment.target", part="name"),
+                Column("dailyWork", "日常工作", INT),
+                Column("keyWork", "重点工作", INT),
+                Column("problemSolving", "问题解决", INT),
+                Column("total", "总分"),
+                Column("grade", "等级", ENUM, enum=AssessmentGrade),
+                Column("assessedAt", "考核日期", DATE),
+                Column("inspectors", "联合督查组"),
+            ),
+        ),
+        Kind(
+            "awards",
+            "Award",
+            "荣誉",
+            (
+                _KEY,
+                Column("title", "称号", ENUM, enum=AwardTitle),
+                _YEAR,
+                Column("grantedAt", "授予日期", DATE),
+                _to_one("recipient", "授予对象", "Award.recipient"),
+                _to_one("recipientName", "对象名称", "Award.recipient", part="name"),
+            ),
+        ),
+        Kind(
+            "notices",
+            "Notice",
+            "通知",
+            (
+                _KEY,
+                _title("标题"),
+                Column("body", "内容"),
+                Column("urgency", "紧急程度", ENUM, enum=Urgency),
+                Column("issuedAt", "发布时间", DATETIME),
+                _to_one("issuedBy", "发布组织", "Notice.issuedBy"),
+                Column("acknowledgements", "签收组织数", COUNT, relation="Notice.acknowledgements"),
+            ),
+        ),
+    ]
+)
+# Every kind an export knows: the importable ones, then the lists.
+EXPORTS: dict[str, Kind] = {**KINDS, **LISTS}
 
 # Kinds a grid cadre may import (only its grid's youth and their appeals).
 GRID_CADRE_KINDS = ("youth", "appeals")
@@ -531,7 +710,7 @@ def check_headers(kind: Kind, headers: list[str]) -> list[Problem]:
     return problems
 
 
-def _date(text: str) -> dt.date | None:
+def parse_date(text: str) -> dt.date | None:
     for pattern in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"):
         try:
             return dt.datetime.strptime(text, pattern).date()
@@ -540,13 +719,13 @@ def _date(text: str) -> dt.date | None:
     return None
 
 
-def _datetime(text: str) -> dt.datetime | None:
+def parse_datetime(text: str) -> dt.datetime | None:
     for pattern in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%Y-%m-%dT%H:%M:%S"):
         try:
             return ZONE.localize(dt.datetime.strptime(text, pattern))
         except ValueError:
             continue
-    day = _date(text)
+    day = parse_date(text)
     return ZONE.localize(dt.datetime.combine(day, dt.time(0))) if day else None
 
 
@@ -561,14 +740,14 @@ def _cell(column: Column, text: str) -> tuple[Any, tuple[str, str] | None]:
             return None, ("不能为负数", "must not be negative")
         return number, None
     if column.type == DATE:
-        day = _date(text)
+        day = parse_date(text)
         if day is None:
             return None, ("日期格式应为 YYYY-MM-DD", "a date must be YYYY-MM-DD")
         if day > dt.date.today():
             return None, ("日期不能晚于今天", "the date lies in the future")
         return day, None
     if column.type == DATETIME:
-        moment = _datetime(text)
+        moment = parse_datetime(text)
         if moment is None:
             return None, ("时间格式应为 YYYY-MM-DD HH:MM", "a time must be YYYY-MM-DD HH:MM")
         return moment, None
@@ -725,6 +904,8 @@ def cell_text(column: Column, value: Any) -> str:
     if column.type == ENUMS and column.enum is not None:
         labels = {m.value: m.label for m in column.enum}
         return "、".join(labels.get(v, str(v)) for v in value)
+    if isinstance(value, list):  # keys of a relation, names of a team
+        return "、".join(str(v) for v in value)
     if isinstance(value, dt.datetime):
         return value.astimezone(ZONE).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, dt.date):

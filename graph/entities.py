@@ -148,6 +148,13 @@ def filters_where(label: str, given: tuple[str, ...], prefix: str, v: str = "v")
     return " AND ".join(parts)
 
 
+def search_phrase(text: str) -> str:
+    """The words of a `search` filter as one phrase of the full-text index (`$f_search_phrase`,
+    graph/compiler.py)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
 BY_IDS: dict[str, Query] = {
     label: Query(
         f"by_ids_{label}",

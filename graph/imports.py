@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.cypher import NOW
+from core.personal import PERSONAL
+from graph.cypher import CASE_OPEN, NOW
 from graph.driver import Query
 from graph.entities import filters_where
 from graph.scope import visible
@@ -222,13 +223,16 @@ def export_statement(kind: str, given: tuple[str, ...]) -> Query:
         unwind, ret = "", "null AS rel"
         ret = f"{{{links}}} AS links, null AS rel"
     suffix = "_".join(given) or "all"
+    # a social organisation sees the personal data of the youth whose case it holds (as GraphQL)
+    case_open = CASE_OPEN.replace("{v}", "v") if label in PERSONAL else "null"
     return Query(
         f"import_export_{kind.replace('-', '_')}_{suffix}",
         f"""
         MATCH (v:{label})
         WHERE {visible(label)} AND {where}
         {unwind}
-        RETURN v.id AS id, properties(v) AS props, labels(v) AS labels, {ret}
+        RETURN v.id AS id, properties(v) AS props, labels(v) AS labels, {ret},
+               {case_open} AS caseOpen
         ORDER BY v.id
         """,
     )

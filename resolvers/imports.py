@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,14 +16,20 @@ from neo4j.time import Date, DateTime
 
 from core.errors import BadUserInput, Forbidden
 from core.imports import (
+    COUNT,
+    DATETIME,
+    EXPORTS,
     GRID_CADRE_KINDS,
     KINDS,
+    LISTS,
+    NODES,
     ORG_LEVELS,
     REF_GRID,
     REF_ORG,
     REF_SOCIAL,
     REF_YOUTH,
     REFS,
+    Column,
     Kind,
     Problem,
     Row,
@@ -34,7 +41,9 @@ from core.imports import (
 )
 from core.personal import PERSONAL, filter_needs_unmasked
 from core.principal import WRITERS, Role
-from graph.entities import filter_names
+from core.scores import WEIGHTS, grade, weighted_total
+from graph.compiler import ListShape, NodeShape, RelationShape, list_statement
+from graph.entities import RELATIONS, search_phrase
 from graph.imports import (
     BRANCH_COMMUNITY,
     CURRENT,
@@ -101,10 +110,11 @@ class ImportResult:
         }
 
 
-def kind_of(name: str) -> Kind:
-    if name not in KINDS:
-        raise BadUserInput(f"unknown kind {name!r}; one of {', '.join(KINDS)}", "kind")
-    return KINDS[name]
+def kind_of(name: str, kinds: dict[str, Kind] = KINDS) -> Kind:
+    """A kind by name: of imports and templates (KINDS), or of exports (EXPORTS)."""
+    if name not in kinds:
+        raise BadUserInput(f"unknown kind {name!r}; one of {', '.join(kinds)}", "kind")
+    return kinds[name]
 
 
 def _may_import(ctx: Context, kind: Kind) -> None:
@@ -465,51 +475,26 @@ def _diff(
 
 # -- exports -----------------------------------------------------------------------------------
 
-
-def export_filters(kind: Kind, given: dict[str, str]) -> dict[str, Any]:
-    """The list's filters from text (query parameters): names as in graph/entities.py."""
-    names = filter_names(KIND_LABEL[kind.name])
-    params: dict[str, Any] = {}
-    for name, text in given.items():
-        if name not in names:
-            raise BadUserInput(f"unknown filter {name!r}; one of {', '.join(names)}", name)
-        if text.lower() in ("true", "false"):
-            params[name] = text.lower() == "true"
-        elif name == "status":
-            params[name] = text.split(",")
-        elif name == "year":
-            params[name] = int(text)
-        else:
-            params[name] = text
-    return params
-
-
-KIND_LABEL = {
-    "organizations": "Organization",
-    "grids": "Grid",
-    "cadres": "Cadre",
-    "chat-groups": "ChatGroup",
-    "social-organizations": "SocialOrganization",
-    "social-workers": "SocialWorker",
-    "positions": "Position",
-    "enterprises": "Enterprise",
-    "youth": "Youth",
-    "appeals": "Appeal",
-}
+EXPORT_PAGE = 2000  # nodes of a list per statement
+EXPORT_REACHED = 100_000  # nodes of one relation of one node (a campaign's participants)
 
 
 async def export_rows(ctx: Context, kind_name: str, filters: dict[str, Any]) -> list[dict]:
-    """The list's records in the caller's scope as {field: value}, personal fields masked (or
-    hidden) for roles whose work does not need them, exactly as GraphQL shows them."""
-    kind = kind_of(kind_name)
+    """The list's records in the caller's scope as {field: value}, with the list's filters (names
+    as in graph/entities.py, values typed), personal fields masked (or hidden) for roles whose
+    work does not need them, exactly as GraphQL shows them."""
+    kind = kind_of(kind_name, EXPORTS)
     ctx.require_principal()
     for name in filters:
         if filter_needs_unmasked(kind.label, name) and not ctx.scope.unmask:
-            raise Forbidden(f"the filter {name} needs a role that sees personal data")
+            raise Forbidden(f"the filter {name} needs a role that sees personal data", name)
     given = tuple(sorted(filters))
     params = {f"f_{name}": value for name, value in filters.items()}
+    if "search" in filters:
+        params["f_search_phrase"] = search_phrase(filters["search"])
+    if kind.name in LISTS:
+        return await _list_rows(ctx, kind, given, params)
     records = await ctx.graph.read(export_statement(kind.name, given), **params)
-    personal = PERSONAL.get(kind.label, ())
     rows = []
     for rec in records:
         if kind.name == "organizations" and ctx.scope.limited and rec["id"] == ctx.scope.root:
@@ -519,12 +504,138 @@ async def export_rows(ctx: Context, kind_name: str, filters: dict[str, Any]) -> 
         values["kind"] = next((k for k in ORG_KINDS if k in rec["labels"]), None)
         values.update({k: v for k, v in (rec["links"] or {}).items()})
         values.update({k: _native(v) for k, v in (rec["rel"] or {}).items()})
-        shown = {prop: values.get(prop) for prop in personal}
-        for prop in personal:  # masked exactly as in GraphQL (resolvers/personal.py)
-            if shown[prop] not in (None, []):
-                values[prop] = reveal(ctx, kind.label, rec["id"], shown, prop)
-        rows.append(values)
+        values["caseOpen"] = rec["caseOpen"]
+        rows.append(_masked(ctx, kind.label, values))
     return rows
+
+
+def _masked(ctx: Context, label: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The personal fields of a record as GraphQL shows them to the caller (resolvers/personal.py):
+    the value, its mask, or nothing."""
+    personal = PERSONAL.get(label, ())
+    shown = {prop: values.get(prop) for prop in (*personal, "caseOpen")}
+    for prop in personal:
+        if shown[prop] not in (None, []):
+            values[prop] = reveal(ctx, label, values["id"], shown, prop)
+    values.pop("caseOpen", None)
+    return values
+
+
+# -- the lists that are exported only: GraphQL's own compiled read -------------------------------
+
+
+def list_shape(kind: Kind, given: tuple[str, ...]) -> tuple[ListShape, dict[str, Any]]:
+    """The compiled read (graph/compiler.py) of a list with what its columns show of the nodes
+    its relations reach, as GraphQL would read `{ <list>(filter) { nodes { … } } }`; and the
+    relations' page parameters."""
+    relations: list[RelationShape] = []
+    params: dict[str, Any] = {}
+    for index, name in enumerate(dict.fromkeys(c.relation for c in kind.columns if c.relation)):
+        types = {c.type for c in kind.columns if c.relation == name}
+        total = COUNT in types
+        items = bool(types - {COUNT})
+        one = not total and NODES not in types and name != kind.each
+        param = f"x{index}"
+        params[f"{param}_offset"], params[f"{param}_limit"] = 0, 1 if one else EXPORT_REACHED
+        reached = NodeShape(("id", "name", "title"))
+        relations.append(
+            RelationShape(
+                key=param,
+                relation=name,
+                param=param,
+                total=total,
+                items=items,
+                one=one,
+                shapes=tuple((label, reached) for label in RELATIONS[name].labels) if items else (),
+            )
+        )
+    shape = ListShape(kind.label, NodeShape(None, tuple(relations)), given, total=True)
+    return shape, params
+
+
+async def _list_rows(
+    ctx: Context, kind: Kind, given: tuple[str, ...], params: dict[str, Any]
+) -> list[dict[str, Any]]:
+    shape, pages = list_shape(kind, given)
+    statement = list_statement(shape, ctx.scope.limited)
+
+    async def work(tx: ScopedTx) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
+        while True:
+            page = await tx.single(
+                statement, **params, **pages, offset=len(items), limit=EXPORT_PAGE
+            )
+            found = page["items"] if page else []
+            items += found
+            if not found or len(items) >= (page or {}).get("total", 0):
+                return items
+
+    rows: list[dict[str, Any]] = []
+    for item in await ctx.graph.read_tx(work):
+        rows += list_rows(ctx, kind, shape, item["node"])
+    return rows
+
+
+def list_rows(
+    ctx: Context, kind: Kind, shape: ListShape, node: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The rows of one node of a list read by `list_shape`: its properties (datetimes read as
+    text parsed back), what its relations reach, and one row per node of the kind's `each`."""
+    values = {k: _native(v) for k, v in node["props"].items()}
+    for column in kind.columns:
+        if column.type == DATETIME and isinstance(values.get(column.field), str):
+            values[column.field] = dt.datetime.fromisoformat(values[column.field].split("[")[0])
+    values = _masked(ctx, kind.label, values)
+    if kind.label in DERIVED:
+        DERIVED[kind.label](values)
+    each: list[dict[str, Any]] = [{}]
+    for rel in shape.shape.relations:
+        reached = node["rels"][rel.param]
+        columns = [c for c in kind.columns if c.relation == rel.relation]
+        if rel.relation == kind.each:
+            each = [
+                {c.field: _part(ctx, c, it["node"], it["edge"]) for c in columns}
+                for it in reached["items"]
+            ] or [{}]
+            continue
+        for column in columns:
+            if column.type == COUNT:
+                values[column.field] = reached["total"]
+            elif column.type == NODES:
+                values[column.field] = [_part(ctx, column, it["node"]) for it in reached["items"]]
+            else:
+                values[column.field] = _part(ctx, column, reached)
+    return [{**values, **part} for part in each]
+
+
+def _part(
+    ctx: Context, column: Column, node: dict[str, Any] | None, edge: dict[str, Any] | None = None
+) -> Any:
+    """What a column shows of a node a relation reached: its key, its name (a youth's masked as
+    GraphQL masks it) or a property of the edge."""
+    if node is None:
+        return None
+    props = node["props"]
+    if column.part.startswith("edge."):
+        return _native((edge or {}).get(column.part.removeprefix("edge.")))
+    if column.part == "name":
+        label = next((x for x in node["labels"] if "name" in PERSONAL.get(x, ())), None)
+        if label is not None:
+            return _masked(ctx, label, {"id": props["id"], **props})["name"]
+        return props.get("name") or props.get("title")
+    return props.get(column.part)
+
+
+def _assessment_scores(values: dict[str, Any]) -> None:
+    """An assessment's weighted total and grade, as schema/nodes/assessment.py shows them."""
+    daily, key, solving = (values.get(p) for p in WEIGHTS)
+    if daily is not None and key is not None and solving is not None:
+        values["total"] = weighted_total(daily, key, solving)
+        values["grade"] = grade(values["total"]).value
+
+
+# Fields GraphQL computes from a node's properties.
+DERIVED: dict[str, Callable[[dict[str, Any]], None]] = {"Assessment": _assessment_scores}
 
 
 # -- small files through GraphQL (importFile) --------------------------------------------------

@@ -32,7 +32,7 @@ from core.ids import graph_id
 from core.paging import page_window
 from core.personal import filter_needs_unmasked
 from graph.compiler import ListShape, NodeShape, NodesShape, RelationShape
-from graph.entities import RELATIONS, filter_names
+from graph.entities import RELATIONS, filter_names, search_phrase
 from schema.mapping import camel, snake
 
 # Filters that name another node take its global id; these are the labels they must name.
@@ -236,7 +236,7 @@ class Selection:
                     f"filtering {label} by {key} needs a role that sees personal data",
                     f"filter.{key}",
                 )
-            if name == "kind":  # a label from the OrgKind vocabulary, not a value
+            if name == "kind" and label == "Organization":  # a label (OrgKind), not a value
                 names.append(f"kind:{value.value}")
                 continue
             if name in ID_FILTERS:
@@ -245,8 +245,7 @@ class Selection:
             if name != "archived":
                 self.params[f"{prefix}f_{name}"] = _param(value)
             if name == "search":  # for the full-text index: the words as one phrase
-                escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-                self.params[f"{prefix}f_search_phrase"] = f'"{escaped}"'
+                self.params[f"{prefix}f_search_phrase"] = search_phrase(value)
         return tuple(sorted(names))
 
 

@@ -5,16 +5,24 @@ scope, idempotence and the export round trip."""
 from __future__ import annotations
 
 import asyncio
+import csv
+import datetime as dt
 import io
+from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from openpyxl import Workbook, load_workbook
 
-from core.imports import KINDS
+from app.imports import cli_export, export_filters
+from core.errors import BadUserInput
+from core.imports import EXPORTS, KINDS, LISTS
 from core.personal import gb11643_check_digit
+from core.principal import Principal, Role
+from core.settings import get_settings
 from graph.driver import Database, Query
-from tests.conftest import token
+from tests.conftest import GraphQL, data, gid, token
 
 GRID = "RC-T01-C01-G01"  # a grid of 古槐街道 (RC-T01), community RC-T01-C01
 OTHER_TOWN_GRID = "RC-T02-C01-G01"
@@ -318,3 +326,226 @@ async def test_export_round_trip_masking_and_formula_cells(
     assert "'=HYPERLINK" in text and ",'-1+1," in text
     again = await run_import(client, csv_out.content, "e.csv", kind="enterprises")
     assert (again["ok"], again["updated"], again["created"]) == (True, 0, 0)
+
+
+# -- the lists that are exported only ------------------------------------------------------------
+
+LIST_FIELDS = {
+    "trainings": "trainings", "service-projects": "serviceProjects", "activities": "activities",
+    "visits": "visits", "funds": "funds", "campaigns": "campaigns", "assessments": "assessments",
+    "awards": "awards", "notices": "notices",
+}  # fmt: skip
+
+
+async def export(
+    client: httpx.AsyncClient, path: str, as_: tuple[str, str] = ("DISTRICT_ADMIN", "RC")
+) -> list[list[str]]:
+    """An export as its table of text cells: the CSV, checked against the XLSX of the same list."""
+    tables = []
+    for fmt in ("csv", "xlsx"):
+        kind, _, query = path.partition("?")
+        response = await client.get(f"/exports/{kind}.{fmt}?{query}", headers=bearer(*as_))
+        assert response.status_code == 200, response.text
+        if fmt == "csv":
+            text = response.content.decode("utf-8-sig")
+            tables.append([row for row in csv.reader(io.StringIO(text))])
+        else:
+            sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+            tables.append([[v or "" for v in row] for row in sheet.iter_rows(values_only=True)])
+    assert tables[0] == tables[1]
+    return tables[0]
+
+
+async def listed(
+    gql: GraphQL, kind: str, as_: tuple[str, str], filter: dict[str, Any] | None = None
+) -> list[str]:
+    """The keys GraphQL's list of the kind gives (one page holds every node of `mini`)."""
+    field = LIST_FIELDS[kind]
+    query = f"query($f: {EXPORTS[kind].label}Filter) {{ {field}(first: 100, filter: $f) {{ "
+    result = data(await gql(query + "totalCount nodes { key } } }", {"f": filter}, as_=as_))
+    assert result[field]["totalCount"] <= 100
+    return [n["key"] for n in result[field]["nodes"]]
+
+
+def keys(table: list[list[str]]) -> list[str]:
+    return list(dict.fromkeys(row[0] for row in table[1:]))
+
+
+def rows_of(table: list[list[str]], key: str) -> list[list[str]]:
+    return [row for row in table[1:] if row[0] == key]
+
+
+async def test_every_list_exports_what_graphql_lists_with_the_lists_headers(
+    mini: Database, client: httpx.AsyncClient, gql: GraphQL
+) -> None:
+    district = ("DISTRICT_ADMIN", "RC")
+    tables = {}
+    for kind in LISTS:
+        tables[kind] = table = await export(client, kind)
+        assert table[0] == LISTS[kind].headers
+        assert keys(table) == await listed(gql, kind, district), kind
+        assert len(keys(table)) > 1, kind
+    # the values of `mini`: codes as their Chinese labels, dates, relations as keys
+    assert rows_of(tables["funds"], "FU-002") == [
+        ["FU-002", "2021年古槐街道网格团组织工作经费", "镇街财政", "2021", "8000", to, amount]
+        for to, amount in (("RC-T01-C01", "2000"), ("RC-T01-C02", "1000"), ("SP-002", "5000"))
+    ]
+    assert rows_of(tables["notices"], "NO-0001") == [[
+        "NO-0001", "关于做好元旦春节期间疫情防控工作的紧急通知",
+        "各网格团组织立即组织青年志愿者配合社区做好返乡人员排查和防疫宣传。", "紧急",
+        "2021-01-08 09:30", "RC", "8",
+    ]]  # fmt: skip
+    assert rows_of(tables["awards"], "AW-0002") == [
+        ["AW-0002", "最美网格团干部", "2021", "2021-12-28", "CD-00016", "徐可婧"]
+    ]
+    assert rows_of(tables["assessments"], "AS-00001") == [[
+        "AS-00001", "古槐街道网格团委2021年上半年三位一体考核", "2021-H1", "RC-T01",
+        "古槐街道网格团委", "77", "60", "74", "69.3", "合格", "2021-07-20", "",
+    ]]  # fmt: skip
+    assert rows_of(tables["visits"], "VI-000001") == [[
+        "VI-000001", "9号议事日", "2021-01-09", "CD-00008", "Y-000003", "杨*",
+        "走访青少年家庭，宣传团组织服务项目，收集诉求。", "AP-000002",
+    ]]  # fmt: skip
+    assert rows_of(tables["activities"], "AC-00001") == [[
+        "AC-00001", "青年人才节送岗带货进网格（龙行新村社区第1网格）", "2021-06-13", "155",
+        "155", "SP-001", "RC-T02-C02-B01", "", "EN-0003、EN-0006、RC-IC-01",
+    ]]  # fmt: skip
+    assert rows_of(tables["service-projects"], "SP-002") == [
+        ["SP-002", "2021年古槐街道七彩暑托班", "七彩暑托班", "2021", "RC-T01"]
+    ]
+    assert rows_of(tables["trainings"], "TR-002")[0][:4] == [
+        "TR-002",
+        "2021年网格团干部居民调解专项培训（第1期）",
+        "居民调解",
+        "2021-07-15",
+    ]
+    assert rows_of(tables["trainings"], "TR-002")[0][4].split("、")[:2] == ["CD-00001", "CD-00003"]
+    assert rows_of(tables["campaigns"], "CA-01")[0][:3] == ["CA-01", "疫情防控", "2021"]
+    assert {"RC-T01", "SO-001"} <= set(rows_of(tables["campaigns"], "CA-01")[0][3].split("、"))
+
+
+async def test_list_exports_take_the_lists_filters_and_the_callers_scope(
+    mini: Database, client: httpx.AsyncClient, gql: GraphQL
+) -> None:
+    district = ("DISTRICT_ADMIN", "RC")
+    project = gid("ServiceProject", "SP-002")
+    cases: list[tuple[str, dict[str, Any], list[str] | None]] = [  # (export, GraphQL's, keys)
+        ("visits?kind=日常走访&dateFrom=2021-03-01", {"kind": "ROUTINE", "dateFrom": "2021-03-01"},
+         ["VI-000033", "VI-000034"]),
+        ("visits?kind=ROUTINE&date_to=2021-03-01", {"kind": "ROUTINE", "dateTo": "2021-03-01"},
+         None),
+        ("funds?source=镇街财政", {"source": "TOWN_FINANCE"}, ["FU-002"]),
+        ("awards?title=最美网格团干部", {"title": "BEST_GRID_CADRE"}, ["AW-0002"]),
+        ("notices?issuedFrom=2021-07-01", {"issuedFrom": "2021-07-01T00:00:00+08:00"},
+         ["NO-0002"]),
+        ("activities?project=SP-002", {"project": project}, None),
+        (f"activities?project={project}", {"project": project}, None),
+        ("assessments?period=2021-H1", {"period": "2021-H1"}, None),
+        ("service-projects?brand=七彩暑托班&year=2021", {"brand": "SUMMER_CARE", "year": 2021},
+         ["SP-002", "SP-003"]),
+        ("campaigns?search=文明", {"search": "文明"}, ["CA-02"]),
+        ("trainings?topic=居民调解", {"topic": "MEDIATION"}, ["TR-002"]),
+        ("visits?under=RC-T01-C01", {"under": gid("Organization", "RC-T01-C01")}, None),
+        ("funds?archived=false", {"archived": False}, ["FU-001", "FU-002"]),
+    ]  # fmt: skip
+    for path, graphql_filter, expected in cases:
+        kind = path.partition("?")[0]
+        exported = keys(await export(client, path))
+        assert exported == await listed(gql, kind, district, graphql_filter), path
+        assert exported and (expected is None or exported == expected), path
+    # a town admin: only its subtree, as GraphQL lists it for the same token
+    town = ("TOWN_ADMIN", "RC-T01")
+    for kind in LISTS:
+        table = await export(client, kind, as_=town)
+        assert keys(table) == await listed(gql, kind, town), kind
+    funds = await export(client, "funds", as_=town)
+    assert [row[5] for row in rows_of(funds, "FU-001")] == ["RC-T01-C01-B03", "SP-001", "SP-004",
+                                                            "SP-006"]  # fmt: skip
+    district_visits = await export(client, "visits")
+    town_visits = await export(client, "visits", as_=town)
+    assert 0 < len(town_visits) < len(district_visits)
+    assert rows_of(await export(client, "notices", as_=town), "NO-0001")[0][-1] == "4"
+
+
+async def test_a_visited_youth_is_masked_in_an_export_exactly_as_in_graphql(
+    mini: Database, client: httpx.AsyncClient, gql: GraphQL
+) -> None:
+    query = "{ visits(first: 100) { nodes { key target { ... on Youth { name } } } } }"
+    readers = ((("TOWN_ADMIN", "RC-T01"), True), (("COMMUNITY_CADRE", "RC-T01-C01"), False))
+    for who, masked in readers:
+        nodes = data(await gql(query, as_=who))["visits"]["nodes"]
+        names = {n["key"]: n["target"]["name"] for n in nodes if n["target"]}
+        table = await export(client, "visits", as_=who)
+        assert {row[0]: row[5] for row in table[1:] if row[4].startswith("Y-")} == names
+        assert names and all(("*" in name) is masked for name in names.values())
+    # a social organisation sees no visits, in GraphQL or in an export
+    assert await export(client, "visits", as_=("SOCIAL_ORG", "SO-001")) == [LISTS["visits"].headers]
+
+
+async def test_a_social_organisation_exports_the_youth_of_its_cases_as_graphql_shows_them(
+    mini: Database, client: httpx.AsyncClient, gql: GraphQL
+) -> None:
+    query = "{ youth(first: 100) { nodes { key name idNumber birthDate phone address } } }"
+    social = ("SOCIAL_ORG", "SO-001")
+    nodes = data(await gql(query, as_=social))["youth"]["nodes"]
+    table = await export(client, "youth", as_=social)
+    fields = ("name", "idNumber", "birthDate", "phone", "address")
+    at = [HEADERS.index(KINDS["youth"].column(f).header) for f in fields]
+    exported = {row[0]: tuple(row[i] for i in at) for row in table[1:]}
+    assert exported == {n["key"]: tuple(n[f] or "" for f in fields) for n in nodes}
+    assert {"*" in name for name, *_ in exported.values()} == {True, False}  # open cases only
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "code", "field"),
+    [
+        ("/exports/fundz.csv", 400, "BAD_USER_INPUT", "kind"),
+        ("/exports/funds.pdf", 404, "NOT_FOUND", "format"),
+        ("/exports/funds.csv?colour=red", 400, "BAD_USER_INPUT", "colour"),
+        ("/exports/funds.xlsx?year=2021年", 400, "BAD_USER_INPUT", "year"),
+        ("/exports/visits.csv?kind=夜访", 400, "BAD_USER_INPUT", "kind"),
+        ("/exports/visits.csv?dateFrom=2021-13-01", 400, "BAD_USER_INPUT", "dateFrom"),
+        ("/exports/youth.csv?search=张", 403, "FORBIDDEN", "search"),  # a town admin: masked
+        ("/imports/templates/visits.xlsx", 400, "BAD_USER_INPUT", "kind"),  # exports only
+    ],
+)
+async def test_export_errors_are_graphql_errors_with_code_and_field(
+    rencheng: Database, client: httpx.AsyncClient, path: str, status: int, code: str, field: str
+) -> None:
+    response = await client.get(path, headers=bearer("TOWN_ADMIN", "RC-T01"))
+    assert response.status_code == status
+    (problem,) = response.json()["errors"]
+    assert problem["extensions"] == {"code": code, "field": field}, problem["message"]
+    anonymous = await client.get("/exports/visits.csv")
+    assert anonymous.status_code == 401
+    assert anonymous.json()["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED"}
+
+
+def test_export_filters_are_typed_as_graphql_types_them() -> None:
+    visits = EXPORTS["visits"]
+    given = {"kind": "9号议事日", "date_from": "2021/03/01", "cadre": gid("Cadre", "CD-1"),
+             "under": "RC-T01", "archived": "false"}  # fmt: skip
+    assert export_filters(visits, given) == {
+        "kind": "NINTH_DAY", "date_from": dt.date(2021, 3, 1), "cadre": "CD-1", "under": "RC-T01",
+    }  # fmt: skip
+    given = {"status": "OPEN,已办结", "createdTo": "2021-07-01"}
+    appeals = export_filters(EXPORTS["appeals"], given)
+    assert appeals["status"] == ["OPEN", "CLOSED"]
+    assert appeals["created_to"].isoformat() == "2021-07-01T00:00:00+08:00"
+    assert export_filters(EXPORTS["organizations"], {"level": "1", "search": " "}) == {"level": 1}
+
+
+async def test_the_cli_exports_what_the_route_exports(
+    rencheng: Database, client: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    town = Principal("cli", Role.TOWN_ADMIN, "RC-T01")
+    path = str(tmp_path / "awards.csv")
+    filters = ["year=2021", "title=最美网格团干部"]
+    assert await cli_export(get_settings(), rencheng, "awards", path, filters, town) == path
+    route = await client.get(
+        "/exports/awards.csv?year=2021&title=最美网格团干部", headers=bearer("TOWN_ADMIN", "RC-T01")
+    )
+    assert Path(path).read_bytes() == route.content and route.content.count(b"\r\n") > 1
+    with pytest.raises(BadUserInput) as raised:
+        await cli_export(get_settings(), rencheng, "awards", path, ["year"], town)
+    assert raised.value.field == "filter"

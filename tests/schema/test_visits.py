@@ -173,3 +173,20 @@ async def test_visit_coverage_of_the_district(rencheng: Database, gql: GraphQL) 
     for month in ("2021-13", "March", "2999-01"):
         failed = error(await gql(COVERAGE, {"month": month}, as_=DISTRICT))
         assert (failed["code"], failed["field"]) == ("BAD_USER_INPUT", "month")
+
+
+async def test_visits_filtered_by_their_kind(rencheng: Database, gql: GraphQL) -> None:
+    """A visit's kind is a property (VisitKind), not a label as an organisation's kind is."""
+    query = """query($kind: VisitKind) { visits(first: 5, filter: {kind: $kind}) {
+      totalCount nodes { kind } } cadre: cadres(first: 1) { nodes {
+      visits(first: 5, filter: {kind: $kind}) { totalCount nodes { kind } } } } }"""
+    counts = {}
+    for kind in ("NINTH_DAY", "ROUTINE"):
+        result = data(await gql(query, {"kind": kind}, as_=DISTRICT))
+        counts[kind] = result["visits"]["totalCount"]
+        assert {v["kind"] for v in result["visits"]["nodes"]} == {kind}
+        (cadre,) = result["cadre"]["nodes"]
+        assert {v["kind"] for v in cadre["visits"]["nodes"]} <= {kind}
+    everything = data(await gql("{ visits(first: 0) { totalCount } }", as_=DISTRICT))
+    assert counts["NINTH_DAY"] > 0 and counts["ROUTINE"] > 0
+    assert counts["NINTH_DAY"] + counts["ROUTINE"] == everything["visits"]["totalCount"]
