@@ -146,6 +146,8 @@ class NatsBus:
         self.generation = 0
         self.invalidations: Any = None
         self.listener: asyncio.Task[None] | None = None
+        self.flushing: asyncio.Future[None] | None = None  # a sync's flush on its way
+        self.queued: asyncio.Future[None] | None = None  # the next one, shared by its waiters
 
     @classmethod
     async def connect(cls, url: str) -> NatsBus:
@@ -199,11 +201,25 @@ class NatsBus:
             log.exception("could not announce a write to the broker")
 
     async def sync(self) -> None:
+        """Requests in flight share their flushes: a caller joins the next flush to start (one
+        already on its way may have left before a write this caller must see was announced), so
+        at most two are on their way, whatever the number of requests."""
+        if self.queued is None:
+            self.queued = asyncio.ensure_future(self._next_flush(self.flushing))
+        await asyncio.shield(self.queued)
+
+    async def _next_flush(self, before: asyncio.Future[None] | None) -> None:
+        if before is not None:
+            await asyncio.wait([before])  # its outcome is its own callers'
+        self.flushing, self.queued = self.queued, None
         try:
             await self.client.flush(timeout=2)
         except Exception:  # broker unreachable: trust no cached entry
             self.generation += 1
             return
+        finally:
+            if self.flushing is asyncio.current_task():
+                self.flushing = None
         if self.invalidations.pending_msgs:  # arrived, not yet counted by the listener
             self.generation += 1
 

@@ -235,3 +235,29 @@ async def test_a_subscriber_on_one_worker_receives_an_acknowledgement_made_on_th
             assert event["minutes"] == acked[branch]["minutes"]
             assert (event["late"], event["recorded"], event["by"]) == (False, True, "tester")
             assert event["at"]  # a DateTime sent through the broker and back
+
+
+async def test_concurrent_memo_lookups_share_the_brokers_flushes(broker_url: str) -> None:
+    """Fifty requests checking their memos at once send at most two flushes to the broker, and
+    each still sees a write another process announced before it asked."""
+    bus = await broker.NatsBus.connect(broker_url)
+    other = await broker.NatsBus.connect(broker_url)  # another process's bus
+    flushes = 0
+    flush = bus.client.flush
+
+    async def counted(timeout: float) -> None:
+        nonlocal flushes
+        flushes += 1
+        await flush(timeout=timeout)
+
+    bus.client.flush = counted
+    try:
+        await bus.sync()
+        before, flushes = bus.generation, 0
+        await other.wrote()  # announced (the broker has it) before the lookups begin
+        await asyncio.gather(*(bus.sync() for _ in range(50)))
+        assert flushes <= 2
+        assert bus.generation > before
+    finally:
+        await bus.close()
+        await other.close()
