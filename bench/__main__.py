@@ -88,7 +88,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=_parts,
         default=list(PARTS),
         help="mix (the mix of reads at each concurrency), features (the feature reads one at a "
-        "time), peer (the nested reads of the mix on the project, the peer and the floor, "
+        "time), peer (six nested reads on the project, the peer and the floor, "
         "interleaved), workers (the reads of the mix on `serve --workers N` for each N of "
         "--workers, interleaved); default mix,features,peer,workers",
     )
@@ -335,8 +335,9 @@ def run(args: argparse.Namespace, report: Report) -> None:
         if "peer" in args.parts:
             PeerProcess.install()  # npm ci, once, before any figure
             report(
-                f"peer: {PeerProcess.versions()}, on the same Neo4j; the nested reads of the mix "
-                f"(org tree, grid detail, open appeals) on the project, the peer and the floor, "
+                f"peer: {PeerProcess.versions()}, on the same Neo4j; six nested reads (org tree, "
+                "grid detail, open appeals, a youth's page as the district; a town's tree and "
+                "its youth as the town's admin) on the project, the peer and the floor, "
                 f"interleaved in slices of {args.slice:g} s, {args.seconds:g} s per side at "
                 f"concurrency {', '.join(map(str, args.concurrency))}; peer trips: one Cypher "
                 "statement per root field",

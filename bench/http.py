@@ -60,10 +60,20 @@ class LeanClient:
             f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
             f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n{head}\r\n"
         ).encode() + body
-        stream = self.idle.pop() if self.idle else await self._connect()
+        reused = bool(self.idle)
+        stream = self.idle.pop() if reused else await self._connect()
         try:
             async with asyncio.timeout(self.timeout):
-                response, keep = await self._exchange(stream, request)
+                try:
+                    response, keep = await self._exchange(stream, request)
+                except (ConnectionError, asyncio.IncompleteReadError):
+                    if not reused:
+                        raise
+                    # the server closed a connection kept idle (its keep-alive timeout): the
+                    # request never reached it; sent again on a new connection, as httpx does
+                    stream[1].close()
+                    stream = await self._connect()
+                    response, keep = await self._exchange(stream, request)
         except BaseException:
             stream[1].close()
             raise

@@ -40,6 +40,7 @@ from bench.runner import (
 from bench.workload import Cypher, Operation
 from core.settings import get_settings
 from graph.driver import Query, open_database
+from graph.scope import SUBTREE
 from graph.server import Connection
 
 SIDES = ("project", "peer", "floor")
@@ -214,6 +215,8 @@ async def profile_statements(
         cypher.db_hits.clear()
         if read.project.floor is not None:
             await read.project.floor(cypher, 0)
+        # a town's subtree is read once per caller and kept (graph/scope.py): not the read's
+        scope = cypher.db_hits.pop(SUBTREE.name, None)
         ours = dict(cypher.db_hits)
         theirs = await _peer_profile(peer, read.peer)
         peer_hits = sum(int(s["dbHits"]) for s in theirs)
@@ -222,6 +225,8 @@ async def profile_statements(
             f"statements | peer {peer_hits:>9,} in {len(theirs)}"
         )
         lines += [f"    project {name:<40} {hits:>10,}" for name, hits in ours.items()]
+        if scope is not None:
+            lines.append(f"    (and {scope:,} to read the caller's scope, kept for 30 s)")
         texts += [f"-- {read.name}: {s['dbHits']:,} db hits\n{s['query']}\n" for s in theirs]
     cypher_log.parent.mkdir(parents=True, exist_ok=True)
     cypher_log.write_text("\n".join(texts), encoding="utf-8")
