@@ -117,17 +117,23 @@ def operation(name: str | None) -> Iterator[dict[str, Any]]:
         try:
             yield outcome
         finally:
-            OPERATION_SECONDS.labels(label).observe(time.perf_counter() - started)
-            OPERATIONS.labels(label, outcome.get("type", "query")).inc()
-            result = outcome.get("result")
-            if result is not None:
-                for error in result.errors or ():
-                    code = (getattr(error, "extensions", None) or {}).get("code", "INTERNAL")
-                    ERRORS.labels(code).inc()
-                trips = (result.extensions or {}).get("cypherRoundTrips")
-                if isinstance(trips, int):
-                    OPERATION_ROUND_TRIPS.observe(trips)
-                    span.set_attribute("ym.cypher_round_trips", trips)
+            if not outcome.get("fallback"):  # else counted where it is answered
+                _observe(label, outcome, time.perf_counter() - started, span)
+
+
+def _observe(label: str, outcome: dict[str, Any], seconds: float, span: Any) -> None:
+    OPERATION_SECONDS.labels(label).observe(seconds)
+    OPERATIONS.labels(label, outcome.get("type", "query")).inc()
+    result = outcome.get("result")
+    if result is None:
+        return
+    for error in result.errors or ():
+        code = (getattr(error, "extensions", None) or {}).get("code", "INTERNAL")
+        ERRORS.labels(code).inc()
+    trips = (result.extensions or {}).get("cypherRoundTrips")
+    if isinstance(trips, int):
+        OPERATION_ROUND_TRIPS.observe(trips)
+        span.set_attribute("ym.cypher_round_trips", trips)
 
 
 def http_request(path: str, status: int) -> None:

@@ -109,13 +109,13 @@ class PersistedQueries:
         if scope["type"] != "http" or scope["path"] != "/graphql" or scope["method"] != "POST":
             await self.app(scope, receive, send)
             return
-        body = await _read_body(receive)
+        body = await read_body(receive)
         try:
             body = self._rewrite(body)
         except _Refusal as refusal:
             await _send_json(send, refusal.status, refusal.body)
             return
-        await self.app(scope, _replay(body, receive), send)
+        await self.app(scope, replay(body, receive), send)
 
     def _rewrite(self, body: bytes) -> bytes:
         try:
@@ -232,7 +232,7 @@ class RateLimit:
 
 
 # -- ASGI helpers ----------------------------------------------------------------------------
-async def _read_body(receive: Receive) -> bytes:
+async def read_body(receive: Receive) -> bytes:
     chunks = []
     while True:
         message = await receive()
@@ -244,7 +244,7 @@ async def _read_body(receive: Receive) -> bytes:
     return b"".join(chunks)
 
 
-def _replay(body: bytes, receive: Receive) -> Receive:
+def replay(body: bytes, receive: Receive) -> Receive:
     sent = False
 
     async def replay() -> Message:
