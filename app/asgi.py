@@ -28,10 +28,10 @@ from app import observability
 from app.auth import principal_from_header
 from app.console import console_routes
 from app.downloads import partnership_csv, partnership_xlsx
-from app.guard import Guard
+from app.guard import Guard, replay
 from app.imports import routes as import_routes
 from app.logging import configure_logging, request_id
-from app.serving import PersistedQueries, RateLimit, read_body, replay
+from app.serving import PersistedQueries, RateLimit, read_body
 from core.errors import ApiError
 from core.settings import Settings, get_settings
 from graph import broker

@@ -78,7 +78,7 @@ class Guard:
                 log.info("bad request", extra={"problem": problem})
                 await self._answer(send, 400, error_body(problem, "BAD_REQUEST"))
                 return
-            receive = _replay(body, receive)
+            receive = replay(body, receive)
         await self.app(scope, receive, self._with_retry_after(send))
 
     def _retry_after(self) -> str:
@@ -133,7 +133,7 @@ def _is_json(scope: Scope) -> bool:
     return True  # no content type: strawberry reads it as JSON too
 
 
-def _replay(body: bytes, original: Receive) -> Receive:
+def replay(body: bytes, original: Receive) -> Receive:
     """The body read already, then the connection's own messages (its disconnect)."""
     sent = False
 

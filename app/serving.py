@@ -30,10 +30,11 @@ from typing import Any
 
 import orjson
 from graphql import OperationDefinitionNode, parse
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app import observability
 from app.auth import principal_from_header
+from app.guard import replay
 from core.errors import ApiError
 from core.settings import Settings
 
@@ -242,19 +243,6 @@ async def read_body(receive: Receive) -> bytes:
         if not message.get("more_body"):
             break
     return b"".join(chunks)
-
-
-def replay(body: bytes, receive: Receive) -> Receive:
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()  # e.g. http.disconnect
-
-    return replay
 
 
 async def _send_json(

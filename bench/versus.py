@@ -62,10 +62,13 @@ class Tally:
 
     sample: Sample = field(default_factory=Sample)
     elapsed_s: float = 0.0
-    api_ms: float = 0.0  # CPU of the API process: uvicorn (project), node (peer); NaN: none
+    api_ms: float = 0.0  # CPU of the API: uvicorn (project), node (peer), or a process tree
     neo4j_ms: float = 0.0
+    broker_ms: float | None = None  # None: no broker
 
-    def add(self, phase: Phase, api_ms: float, neo4j_ms: float) -> None:
+    def add(
+        self, phase: Phase, api_ms: float, neo4j_ms: float, broker_ms: float | None = None
+    ) -> None:
         for sample in phase.samples.values():
             self.sample.latencies_ms += sample.latencies_ms
             self.sample.trips += sample.trips
@@ -74,6 +77,12 @@ class Tally:
         self.elapsed_s += phase.elapsed_s
         self.api_ms += api_ms
         self.neo4j_ms += neo4j_ms
+        if broker_ms is not None:
+            self.broker_ms = (self.broker_ms or 0.0) + broker_ms
+
+    def merge(self, other: Tally) -> None:
+        phase = Phase(0, other.elapsed_s, {"": other.sample})
+        self.add(phase, other.api_ms, other.neo4j_ms, other.broker_ms)
 
     @property
     def done(self) -> int:
@@ -86,13 +95,16 @@ class Tally:
     def p(self, q: float) -> float:
         return percentile(self.sample.latencies_ms, q)
 
+    def per_request(self, ms: float | None) -> float:
+        return ms / self.done if ms is not None and self.done else math.nan
+
     @property
     def api_per_request(self) -> float:
-        return self.api_ms / self.done if self.done else math.nan
+        return self.per_request(self.api_ms)
 
     @property
     def neo4j_per_request(self) -> float:
-        return self.neo4j_ms / self.done if self.done else math.nan
+        return self.per_request(self.neo4j_ms)
 
     @property
     def trips(self) -> float:

@@ -28,9 +28,10 @@ from pathlib import Path
 
 from bench.http import LeanClient
 from bench.machine import CLOCK_TICKS, NOISY_PERCENT, CpuMeter, cpu_ms, wait_until_quiet
-from bench.report import Report, percentile
-from bench.runner import Call, Phase, Sample, http_call, run_phase
+from bench.report import Report
+from bench.runner import Call, http_call, run_phase
 from bench.services import ApiProcess, read_status_kb
+from bench.versus import Tally
 from bench.workload import Ids, Operation, build_mix
 from graph.server import Connection
 
@@ -97,53 +98,6 @@ def by_process_ms(before: Mapping[int, int], after: Mapping[int, int]) -> dict[i
 
 
 # -- the figures -----------------------------------------------------------------------------
-
-
-@dataclass
-class Tally:
-    """One side (a number of workers) of one read at one concurrency, over all its slices."""
-
-    sample: Sample = field(default_factory=Sample)
-    elapsed_s: float = 0.0
-    api_ms: float = 0.0  # the API's process tree: master and workers
-    neo4j_ms: float = 0.0
-    broker_ms: float | None = None  # None: no broker (one worker)
-
-    def add(
-        self, phase: Phase, api_ms: float, neo4j_ms: float, broker_ms: float | None = None
-    ) -> None:
-        for sample in phase.samples.values():
-            self.sample.latencies_ms += sample.latencies_ms
-            self.sample.trips += sample.trips
-            self.sample.errors += sample.errors
-            self.sample.first_error = self.sample.first_error or sample.first_error
-        self.elapsed_s += phase.elapsed_s
-        self.api_ms += api_ms
-        self.neo4j_ms += neo4j_ms
-        if broker_ms is not None:
-            self.broker_ms = (self.broker_ms or 0.0) + broker_ms
-
-    def merge(self, other: Tally) -> None:
-        self.add(
-            Phase(0, other.elapsed_s, {"": other.sample}),
-            other.api_ms,
-            other.neo4j_ms,
-            other.broker_ms,
-        )
-
-    @property
-    def done(self) -> int:
-        return len(self.sample.latencies_ms)
-
-    @property
-    def rps(self) -> float:
-        return self.done / self.elapsed_s if self.elapsed_s else math.nan
-
-    def p(self, q: float) -> float:
-        return percentile(self.sample.latencies_ms, q)
-
-    def per_request(self, ms: float | None) -> float:
-        return ms / self.done if ms is not None and self.done else math.nan
 
 
 @dataclass
